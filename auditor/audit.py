@@ -1,0 +1,55 @@
+"""The pipeline: ingest → structure → claims → relations (facts) → rules → report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor import __version__
+from auditor.claims import Claims, extract_claims
+from auditor.ingest import SourceText, read_document
+from auditor.relations import build_facts
+from auditor.relations.fact import Fact
+from auditor.report.build import ReportBuilder
+from auditor.report.models import DocumentInfo, Report
+from auditor.rules import RuleEngine, default_rules_dir, load_rules
+from auditor.structure import BBTDocument, parse_structure
+
+
+@dataclass
+class Audit:
+    source: SourceText
+    document: BBTDocument
+    claims: Claims
+    facts: list[Fact]
+    report: Report
+
+
+_ENGINES: dict[Path, RuleEngine] = {}
+
+
+def engine_for(rules_dir: Path | None) -> RuleEngine:
+    directory = (rules_dir or default_rules_dir()).resolve()
+    if directory not in _ENGINES:
+        _ENGINES[directory] = RuleEngine(load_rules(directory))
+    return _ENGINES[directory]
+
+
+def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None = None) -> Audit:
+    document = parse_structure(source.lines)
+    claims = extract_claims(document, source.lines)
+    facts = build_facts(document, claims)
+    verdicts = engine_for(rules_dir).evaluate(facts)
+    numbers = {cell.quantity.id for table in document.tables() for cell in table.cells}
+    numbers |= {i.value.id for i in document.indicators}
+    numbers |= {q.id for fact in facts for q in fact.quantities()}
+    builder = ReportBuilder(claims, lang)
+    builder._percentage_facts = [f for f in facts if f.kind == "percentage"]
+    info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
+                        year=document.year, notices=source.notices)
+    report = builder.build(verdicts, info, __version__, numbers)
+    return Audit(source=source, document=document, claims=claims, facts=facts, report=report)
+
+
+def audit_file(path: str | Path, *, lang: str = "nl", rules_dir: Path | None = None) -> Audit:
+    return audit_lines(read_document(path), lang=lang, rules_dir=rules_dir)

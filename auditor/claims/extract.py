@@ -1,0 +1,456 @@
+"""Read the claims of a BBT's narrative, scope by scope.
+
+An amount's meaning comes from the cue nearest before it in its sentence (a level cue names a
+table column, a movement cue makes it a BA→BA-JR movement), from coordination with the amount
+before it ("588.293 keuro VAK en 586.978 keuro VEK"), and from the shape around it (parentheses,
+"waarvan", a colon, bullets, sub-headings). Nothing here knows the sample's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.claims import cues
+from auditor.claims.mentions import Mention, find_mentions
+from auditor.claims.models import (
+    AmountClaim,
+    BreakdownClaim,
+    Claims,
+    GapClaim,
+    IndicatorClaim,
+    MovementClaim,
+    PercentageClaim,
+    RatioClaim,
+)
+from auditor.claims.passage import Passage, Sentence, build_passage
+from auditor.quantity import Quantity
+from auditor.structure.models import BBTDocument, Scope
+
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+RATIO_WORD = re.compile(r"percentage|graad|aandeel|ratio|verhouding")
+
+
+@dataclass
+class _Reading:
+    """How one amount reads: its role and, for movements, sign and whether that sign was stated."""
+
+    role: str
+    column: str | None = None
+    sign: int = 1
+    stated: bool = True
+    net: bool = False
+
+
+@dataclass
+class _ScopeState:
+    previous_movements: list[MovementClaim] = field(default_factory=list)
+    lead: Sentence | None = None
+    lead_parent: Mention | None = None
+    lead_credit: str | None = None
+    bullet_parts: list[Mention] = field(default_factory=list)
+    subheading_parts: list[list[Mention]] = field(default_factory=list)
+    recent_percentages: list[tuple[int, Mention]] = field(default_factory=list)
+    last_money: Mention | None = None
+
+
+class ClaimReader:
+    def __init__(self, doc: BBTDocument, lines: list[str]) -> None:
+        self.doc = doc
+        self.lines = lines
+        self.claims = Claims()
+        self.used: set[str] = set()
+        self.seen: dict[str, Quantity] = {}
+        self.skip = set(doc.table_lines) | set(doc.footnote_lines)
+
+    def read(self) -> Claims:
+        for scope in self.doc.scopes:
+            if scope.title == "inhoudstafel":
+                continue
+            passage = build_passage(self.lines, scope.start, scope.end, self.skip)
+            if scope.kind == "annex":
+                self.read_annex(passage, scope)
+            else:
+                self.read_scope(passage, scope)
+        self.claims.untied = sorted(
+            (q for qid, q in self.seen.items() if qid not in self.used),
+            key=lambda q: (q.source.line, q.source.column),
+        )
+        return self.claims
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def note(self, mention: Mention) -> None:
+        if mention.unit != "count":
+            self.seen.setdefault(mention.quantity.id, mention.quantity)
+
+    def use(self, *quantities: Quantity | None) -> None:
+        for quantity in quantities:
+            if quantity is not None:
+                self.used.add(quantity.id)
+
+    # -- scopes ------------------------------------------------------------------------------
+    def read_scope(self, passage: Passage, scope: Scope) -> None:
+        state = _ScopeState()
+        tied = scope.table_ref is not None
+        for index, sentence in enumerate(passage.sentences):
+            mentions = find_mentions(passage, sentence)
+            for mention in mentions:
+                self.note(mention)
+            money = [m for m in mentions if m.unit == "keuro"]
+            lower = sentence.text.lower()
+            if not sentence.bullet:
+                self.close_list(state, scope)
+            if sentence.subheading and tied:
+                if money:
+                    state.subheading_parts.append(money)
+                continue
+            if sentence.bullet and state.lead is not None and money:
+                first = next((m for m in money if not self.reads_as_movement(sentence, m)), None)
+                if first is not None:
+                    state.bullet_parts.append(first)
+            if (
+                cues.ANAPHORA.match(lower)
+                and money
+                and all(m.in_parens for m in money)
+                and state.previous_movements
+            ):
+                self.read_anaphora(money, state, scope, lower)
+                continue
+            movements = self.read_money(sentence, money, scope, state, tied) if tied else []
+            if not tied:
+                self.read_structural_breakdowns(sentence, money, scope)
+            if movements:
+                state.previous_movements = movements
+            self.read_percentages(passage, sentence, mentions, scope, state, index, tied)
+            if not sentence.bullet:
+                if sentence.ends_with_colon or cues.PARTIAL.search(lower[:40]):
+                    state.lead = sentence
+                    state.lead_parent = money[-1] if money else state.last_money
+                    state.bullet_parts = []
+                state.lead_credit = cues.credit_in(lower)
+                if sentence.ends_with_colon and state.lead is sentence:
+                    pass
+            if money:
+                state.last_money = money[-1]
+        self.close_list(state, scope)
+        if tied and len(state.subheading_parts) >= 2:
+            self.subheading_breakdown(state.subheading_parts, scope)
+
+    def read_annex(self, passage: Passage, scope: Scope) -> None:
+        """In the indicator annex: 'ratio van X … tegenover … Y' against the indicator it explains."""
+        for sentence in passage.sentences:
+            lower = sentence.text.lower()
+            if "ratio" not in lower or "tegenover" not in lower:
+                continue
+            counts = [m for m in find_mentions(passage, sentence, counts=True) if m.unit == "count"]
+            if len(counts) != 2:
+                continue
+            line = counts[0].quantity.source.line
+            indicator = next(
+                (i for i in self.doc.indicators if i.block_start <= line <= i.block_end), None
+            )
+            if indicator is None:
+                continue
+            self.claims.ratios.append(
+                RatioClaim(quantity=indicator.value, scope=scope.id, numerator=counts[0].quantity, denominator=counts[1].quantity)
+            )
+
+    # -- amounts -----------------------------------------------------------------------------
+    def reads_as_movement(self, sentence: Sentence, mention: Mention) -> bool:
+        before = sentence.text[: mention.start].lower()
+        cue = _nearest_cue(before)
+        return cue is not None and cue[0] in ("UP", "DOWN", "NEUTRAL") and not cues.COPULA_THEN_NUMBER.search(before[cue[2]:])
+
+    def read_money(
+        self, sentence: Sentence, money: list[Mention], scope: Scope, state: _ScopeState, tied: bool
+    ) -> list[MovementClaim]:
+        text = sentence.text
+        lower = text.lower()
+        movements: list[MovementClaim] = []
+        previous: tuple[Mention, _Reading] | None = None
+        parent_movement: MovementClaim | None = None
+        components: list[Mention] = []
+        waarvan = lower.find("waarvan")
+        colon = lower.find(":")
+        for mention in money:
+            if parent_movement is not None and mention.in_parens:
+                components.append(mention)
+                continue
+            if waarvan >= 0 and mention.start > waarvan:
+                continue  # parts of a 'waarvan' breakdown, read below
+            if colon >= 0 and mention.start > colon and any(m.start < colon for m in money):
+                continue  # parts of a colon breakdown, read below
+            reading = self.reading(text, lower, mention, previous)
+            credit = mention.credit or self.credit_before(lower, mention, previous) or (
+                state.lead_credit if sentence.bullet else None
+            )
+            if reading.role == "level":
+                self.claims.amounts.append(
+                    AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column, role="level")  # type: ignore[arg-type]
+                )
+                self.use(mention.quantity)
+            elif reading.role == "movement":
+                claim = MovementClaim(
+                    quantity=mention.quantity, scope=scope.id, credit=credit, sign=reading.sign,  # type: ignore[arg-type]
+                    direction_stated=reading.stated, net=reading.net,
+                )
+                self.claims.movements.append(claim)
+                movements.append(claim)
+                self.use(mention.quantity)
+                if not mention.in_parens:
+                    if parent_movement is not None and components:
+                        self.add_breakdown(parent_movement, components, scope, lower)
+                    parent_movement, components = claim, []
+            previous = (mention, reading)
+        if parent_movement is not None and components:
+            self.add_breakdown(parent_movement, components, scope, lower)
+        self.read_structural_breakdowns(sentence, money, scope)
+        return movements
+
+    def reading(self, text: str, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None) -> _Reading:
+        before = lower[: mention.start]
+        if cues.TARGET_BEFORE.search(before):
+            cue = _nearest_cue(before)
+            column = cue[0] if cue and cue[0] in ("BA", "BA-JR", "BU") and cue[2] >= len(before) - 25 else "BA-JR"
+            return _Reading("level", column=column)
+        if previous is not None:
+            between = lower[previous[0].end: mention.start]
+            own_cue = _nearest_cue(_strip_percent_clauses(between))
+            own_movement = own_cue is not None and own_cue[0] in ("UP", "DOWN", "NEUTRAL")
+            if cues.WITH_BEFORE.search(between) and previous[1].role == "movement" and not own_movement:
+                return _Reading("movement", sign=previous[1].sign, stated=previous[1].stated, net=previous[1].net)
+            if own_cue is None and not cues.PART_OF.search(between):
+                return previous[1]
+        cue = _nearest_cue(before)
+        if cue is None:
+            after = lower[mention.end:]
+            following = after[: _next_stop(after)]
+            post = _nearest_cue(following, first=True)
+            if post and post[0] in ("UP", "DOWN", "NEUTRAL"):
+                return self.movement(post[0], lower, mention)
+            return _Reading("other")
+        kind, start, end = cue
+        gap = before[end:]
+        if cues.PART_OF.search(gap) or cues.PART_OF.search(before[max(0, start - 30): start]):
+            return _Reading("other")
+        if kind in ("UP", "DOWN", "NEUTRAL"):
+            if cues.COPULA_THEN_NUMBER.search(gap):
+                level = _nearest_cue(before[:start], levels_only=True)
+                return _Reading("level", column=level[0]) if level else _Reading("other")
+            return self.movement(kind, lower, mention)
+        if len(gap.split()) > 12:
+            return _Reading("other")
+        return _Reading("level", column=kind)
+
+    def movement(self, kind: str, lower: str, mention: Mention) -> _Reading:
+        net = cues.NET.search(lower[: mention.start]) is not None
+        if kind == "UP":
+            return _Reading("movement", sign=1, stated=True, net=net)
+        if kind == "DOWN":
+            return _Reading("movement", sign=-1, stated=True, net=net)
+        if cues.DIRECTION_OUT.search(lower):
+            return _Reading("movement", sign=-1, stated=True, net=net)
+        if cues.DIRECTION_IN.search(lower):
+            return _Reading("movement", sign=1, stated=True, net=net)
+        return _Reading("movement", sign=1, stated=False, net=net)
+
+    def credit_before(self, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None) -> str | None:
+        start = previous[0].end if previous else 0
+        return cues.credit_in(lower[start: mention.start])
+
+    # -- breakdowns --------------------------------------------------------------------------
+    def add_breakdown(self, parent: MovementClaim, parts: list[Mention], scope: Scope, lower: str) -> None:
+        self.claims.breakdowns.append(
+            BreakdownClaim(
+                parent=parent.quantity, parts=[p.quantity for p in parts], scope=scope.id, credit=parent.credit,
+                exhaustive=not cues.PARTIAL.search(lower), style="parentheses",
+            )
+        )
+        self.use(*(p.quantity for p in parts))
+
+    def read_structural_breakdowns(self, sentence: Sentence, money: list[Mention], scope: Scope) -> None:
+        lower = sentence.text.lower()
+        for marker, style in (("waarvan", "waarvan"), (":", "colon")):
+            at = lower.find(marker)
+            if at < 0:
+                continue
+            before = [m for m in money if m.start < at]
+            after = [m for m in money if m.start > at]
+            if not before or len(after) < 2 if style == "colon" else not before or not after:
+                continue
+            parent = before[-1]
+            tail = lower[at:]
+            self.claims.breakdowns.append(
+                BreakdownClaim(
+                    parent=parent.quantity, parts=[m.quantity for m in after], scope=scope.id,
+                    credit=parent.credit, exhaustive=not cues.PARTIAL.search(tail), style=style,  # type: ignore[arg-type]
+                )
+            )
+            self.use(parent.quantity, *(m.quantity for m in after))
+            return
+
+    def read_anaphora(self, money: list[Mention], state: _ScopeState, scope: Scope, lower: str) -> None:
+        for movement in state.previous_movements:
+            parts = [m for m in money if m.credit in (movement.credit, "BOTH") or movement.credit in (None, "BOTH") and m.credit is None]
+            if not parts:
+                continue
+            self.claims.breakdowns.append(
+                BreakdownClaim(
+                    parent=movement.quantity, parts=[m.quantity for m in parts], scope=scope.id, credit=movement.credit,
+                    exhaustive=not cues.PARTIAL.search(lower), style="anaphora",
+                )
+            )
+            self.use(*(m.quantity for m in parts))
+
+    def close_list(self, state: _ScopeState, scope: Scope) -> None:
+        if state.lead is not None and state.lead_parent is not None and len(state.bullet_parts) >= 2:
+            lead = state.lead.text.lower()
+            parent = state.lead_parent
+            self.claims.breakdowns.append(
+                BreakdownClaim(
+                    parent=parent.quantity, parts=[m.quantity for m in state.bullet_parts], scope=scope.id,
+                    credit=parent.credit or cues.credit_in(lead), exhaustive=not cues.PARTIAL.search(lead),  # type: ignore[arg-type]
+                    style="bullets",
+                )
+            )
+            self.use(parent.quantity, *(m.quantity for m in state.bullet_parts))
+        state.lead = None
+        state.lead_parent = None
+        state.bullet_parts = []
+
+    def subheading_breakdown(self, headings: list[list[Mention]], scope: Scope) -> None:
+        """Sub-headings such as 'Begeleidingspremie (3.602 keuro VAK)' split the execution (BU)."""
+        for credit in ("VAK", "VEK"):
+            per_heading = [[m for m in money if m.credit in (credit, "BOTH", None)] for money in headings]
+            self.claims.breakdowns.append(
+                BreakdownClaim(
+                    parent=None, parent_column="BU", parts=[m.quantity for part in per_heading for m in part],
+                    scope=scope.id, credit=credit, exhaustive=True, style="subheadings",  # type: ignore[arg-type]
+                    checkable=all(per_heading),
+                )
+            )
+        self.use(*(m.quantity for money in headings for m in money))
+
+    # -- percentages -------------------------------------------------------------------------
+    def read_percentages(
+        self, passage: Passage, sentence: Sentence, mentions: list[Mention], scope: Scope,
+        state: _ScopeState, index: int, tied: bool,
+    ) -> None:
+        text = sentence.text
+        lower = text.lower()
+        for position, mention in enumerate(mentions):
+            if mention.unit == "pp":
+                self.read_gap(mention, scope, state, index, lower)
+                continue
+            if mention.unit != "pct":
+                continue
+            state.recent_percentages.append((index, mention))
+            before = lower[: mention.start]
+            after = lower[mention.end:]
+            money_before = [m for m in mentions[:position] if m.unit == "keuro"]
+            if tied and money_before and cues.PERCENT_AFTER_AMOUNT.match(lower[money_before[-1].end: mention.start]) and (
+                cues.PERCENT_OF_AVAILABLE.match(after) or cues.EXECUTION_RATE.search(after[:40])
+            ):
+                numerator = money_before[-1]
+                credit = numerator.credit or self.credit_before(lower, numerator, None) or cues.credit_in(after[:60])
+                self.claims.percentages.append(
+                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=credit, numerator=numerator.quantity,  # type: ignore[arg-type]
+                                    measure="execution", bound="eq")
+                )
+                self.use(mention.quantity)
+                continue
+            near = before[-60:]
+            if tied and (cues.UNDERUSE.search(near) or cues.EXECUTION_RATE.search(lower)) and not money_before:
+                measure = "underuse" if cues.UNDERUSE.search(near) else "execution"
+                bound = "approx" if cues.APPROX.search(before) else "ge" if cues.BOUND_GE.search(before) else "le" if cues.BOUND_LE.search(before) else "eq"
+                self.claims.percentages.append(
+                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=cues.credit_in(lower),  # type: ignore[arg-type]
+                                    numerator=None, measure=measure, bound=bound)
+                )
+                self.use(mention.quantity)
+                continue
+            if self.read_ratio(passage, sentence, mention, scope, index):
+                continue
+            if scope.ise and not tied:
+                years = YEAR.findall(text[: mention.start])
+                if years:
+                    self.claims.indicators.append(
+                        IndicatorClaim(quantity=mention.quantity, scope=scope.id, ise=scope.ise, year=int(years[-1]),
+                                       **_clauses(text, mentions, position))
+                    )
+                    self.use(mention.quantity)
+
+    def read_ratio(self, passage: Passage, sentence: Sentence, mention: Mention, scope: Scope, index: int) -> bool:
+        if not RATIO_WORD.search(sentence.text.lower()):
+            return False
+        for candidate in (sentence, passage.sentences[index - 1] if index > 0 else None):
+            if candidate is None:
+                continue
+            counts = [m for m in find_mentions(passage, candidate, counts=True) if m.unit == "count"]
+            lower = candidate.text.lower()
+            if len(counts) == 2 and re.search(r"\bvan\s+de\s*$", lower[: counts[0].start]):
+                self.claims.ratios.append(
+                    RatioClaim(quantity=mention.quantity, scope=scope.id, numerator=counts[1].quantity, denominator=counts[0].quantity)
+                )
+                self.use(mention.quantity)
+                return True
+        return False
+
+    def read_gap(self, mention: Mention, scope: Scope, state: _ScopeState, index: int, lower: str) -> None:
+        if not cues.GAP.search(lower):
+            return
+        recent = [m for i, m in state.recent_percentages if index - i <= 2]
+        if len(recent) < 2:
+            return
+        first, second = recent[-2], recent[-1]
+        self.claims.gaps.append(GapClaim(quantity=mention.quantity, scope=scope.id, first=first.quantity, second=second.quantity))
+        self.use(mention.quantity)
+
+
+def _strip_percent_clauses(text: str) -> str:
+    return cues.DENOMINATOR_PHRASE.sub(" ", text)
+
+
+def _next_stop(text: str) -> int:
+    """End of the clause after an amount: sentence end or clause break. Coordinated amounts
+    ("2.000 keuro VAK en 2.000 keuro VEK herverdeeld naar …") share the verb that follows them."""
+    match = re.search(r"[;]|\.\s|\.$|,\s(?:maar|terwijl|waardoor|om|omdat)\b", text)
+    return match.start() if match else len(text)
+
+
+def _nearest_cue(text: str, *, first: bool = False, levels_only: bool = False) -> tuple[str, int, int] | None:
+    """The cue closest to the end of `text` (or its start with `first`): (kind, start, end)."""
+    cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
+    found: list[tuple[str, int, int]] = []
+    for kind, pattern in cues.LEVEL_CUES.items():
+        found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
+    if not levels_only:
+        for kind, pattern in (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL)):
+            found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
+    # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
+    found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
+    if not found:
+        return None
+    return min(found, key=lambda c: c[1]) if first else max(found, key=lambda c: (c[2], c[2] - c[1]))
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s")
+
+
+def _clauses(text: str, mentions: list[Mention], position: int) -> dict[str, str]:
+    """The clause before and after a number: indicators are named either side ('de werkzaamheidsgraad
+    steeg naar 47,3%' / '88% hadden een voldoende liquiditeit')."""
+    mention = mentions[position]
+    start = mentions[position - 1].end if position > 0 else 0
+    end = mentions[position + 1].start if position + 1 < len(mentions) else len(text)
+    before = text[start: mention.start]
+    breaks = list(CLAUSE_BREAK.finditer(before))
+    before = before[breaks[-1].end():] if breaks else before
+    after = text[mention.end: end]
+    first = CLAUSE_BREAK.search(after)
+    after = after[: first.start()] if first else after
+    return {"context_before": before, "context_after": after}
+
+
+def extract_claims(doc: BBTDocument, lines: list[str]) -> Claims:
+    return ClaimReader(doc, lines).read()

@@ -1,0 +1,110 @@
+"""Numbers in a sentence with their unit and credit: '7.327 keuro VAK/VEK', '93,9%', '24.016 VAK'."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.claims.passage import Passage, Sentence
+from auditor.numbers import NUMBER_PATTERN, decimals_of, half_unit, parse_dutch_number
+from auditor.quantity import Quantity, Unit
+
+UNIT = re.compile(
+    r"\s*(?P<unit>keuro|k€|k\s?EUR\b|duizend\s+euro|miljoen\s+euro|mln\.?\s*euro|mln\b|mio\b|euro\b|"
+    r"procentpunt(?:en)?|%-?punt(?:en)?|pp\b|%|procent\b)",
+    re.I,
+)
+CREDIT_AFTER_UNIT = re.compile(
+    r"\s*(?:in\s+)?(?P<credit>VAK\s*/\s*VEK|VAK\s*(?:en|&)\s*(?:in\s+)?VEK\b|VAK\b|VEK\b)(?!-krediet)"
+)
+CREDIT_AS_UNIT = re.compile(r"\s*(?P<credit>VAK|VEK)(?:-middelen|-kredieten)?\b(?!-krediet)")
+YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass
+class Mention:
+    quantity: Quantity
+    start: int  # passage offsets of the number and its unit/credit
+    end: int
+    number_end: int
+    unit: Unit
+    credit: str | None  # "VAK", "VEK", "BOTH" or None when the text does not say
+    in_parens: bool
+    sentence: Sentence
+
+    @property
+    def value(self) -> Decimal:
+        return self.quantity.value
+
+
+def _scale(unit_text: str) -> tuple[Unit, Decimal]:
+    unit = unit_text.lower().replace(" ", "")
+    if unit.startswith(("procentpunt", "%-punt", "%punt", "pp")):
+        return "pp", Decimal(1)
+    if unit in ("%", "procent"):
+        return "pct", Decimal(1)
+    if unit.startswith(("miljoen", "mln", "mio")):
+        return "keuro", Decimal(1000)
+    if unit == "euro":
+        return "keuro", Decimal("0.001")
+    return "keuro", Decimal(1)
+
+
+def _credit(text: str) -> str:
+    compact = text.replace(" ", "").upper()
+    return "BOTH" if ("VAK" in compact and "VEK" in compact) else compact[:3]
+
+
+def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False) -> list[Mention]:
+    """Amounts and percentages in `sentence`; with `counts`, also bare numbers (for ratios)."""
+    found: list[Mention] = []
+    text = sentence.text
+    for match in NUMBER_PATTERN.finditer(text):
+        printed = match.group(0)
+        after = text[match.end():]
+        unit_match = UNIT.match(after)
+        credit: str | None = None
+        end = match.end()
+        if unit_match:
+            unit, scale = _scale(unit_match.group("unit"))
+            end += unit_match.end()
+            if unit == "keuro":
+                credit_match = CREDIT_AFTER_UNIT.match(text[end:])
+                if credit_match:
+                    credit = _credit(credit_match.group("credit"))
+                    end += credit_match.end()
+        elif (credit_match := CREDIT_AS_UNIT.match(after)) is not None:
+            unit, scale = "keuro", Decimal(1)
+            credit = _credit(credit_match.group("credit"))
+            end += credit_match.end()
+        elif counts and not YEAR_LIKE.match(printed) and ("," in printed or "." in printed):
+            unit, scale = "count", Decimal(1)
+        else:
+            continue
+        offset = sentence.start + match.start()
+        line, column = passage.positions[offset]
+        end_line = passage.positions[sentence.start + match.end() - 1][0]
+        decimals = decimals_of(printed)
+        quantity = Quantity(
+            id=f"L{line}C{column}",
+            value=parse_dutch_number(printed) * scale,
+            half_unit=half_unit(decimals) * scale,
+            decimals=decimals,
+            unit=unit,
+            source=passage.ref(offset, sentence.start + match.end()).model_copy(update={"end_line": end_line}),
+        )
+        before = text[: match.start()]
+        found.append(
+            Mention(
+                quantity=quantity,
+                start=match.start(),
+                end=end,
+                number_end=match.end(),
+                unit=unit,
+                credit=credit,
+                in_parens=before.count("(") > before.count(")"),
+                sentence=sentence,
+            )
+        )
+    return found

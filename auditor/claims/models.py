@@ -1,0 +1,89 @@
+"""Claims: what the Dutch narrative states about the numbers, each keeping its source."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from auditor.quantity import Quantity
+
+CreditSpec = Literal["VAK", "VEK", "BOTH"] | None
+Bound = Literal["eq", "ge", "le", "approx"]
+
+
+class AmountClaim(BaseModel):
+    """An amount the text attributes to a table cell (level) or leaves untied (other)."""
+
+    quantity: Quantity
+    scope: str
+    credit: CreditSpec
+    column: Literal["BA", "BA-JR", "BU"] | None
+    role: Literal["level", "movement", "net", "component", "other"]
+
+
+class MovementClaim(BaseModel):
+    """A budget movement between BA and BA-JR: sign, credit, and whether the direction was stated."""
+
+    quantity: Quantity
+    scope: str
+    credit: CreditSpec
+    sign: Literal[1, -1]
+    direction_stated: bool
+    net: bool  # "in totaliteit nam het budget toe met …": the whole change, not one movement
+
+
+class PercentageClaim(BaseModel):
+    """An execution percentage: numerator BU (or BA-JR − BU for onderbenutting) over BA-JR."""
+
+    quantity: Quantity
+    scope: str
+    credit: CreditSpec
+    numerator: Quantity | None  # the amount quoted beside it, if any
+    measure: Literal["execution", "underuse"]
+    bound: Bound
+
+
+class RatioClaim(BaseModel):
+    quantity: Quantity
+    scope: str
+    numerator: Quantity
+    denominator: Quantity
+
+
+class BreakdownClaim(BaseModel):
+    parent: Quantity | None  # None: the parent is a table cell (sub-headings under the execution)
+    parent_column: Literal["BU"] | None = None
+    parts: list[Quantity]
+    scope: str
+    credit: CreditSpec
+    exhaustive: bool
+    checkable: bool = True  # False when a listed component gives no value for this credit
+    style: Literal["parentheses", "waarvan", "colon", "bullets", "subheadings", "anaphora"]
+
+
+class IndicatorClaim(BaseModel):
+    quantity: Quantity
+    scope: str
+    ise: str
+    year: int | None
+    context_before: str  # the clause before the number, back to the previous , ; : or 'en'
+    context_after: str  # the clause after it
+
+
+class GapClaim(BaseModel):
+    quantity: Quantity
+    scope: str
+    first: Quantity
+    second: Quantity
+
+
+class Claims(BaseModel):
+    amounts: list[AmountClaim] = []
+    movements: list[MovementClaim] = []
+    percentages: list[PercentageClaim] = []
+    ratios: list[RatioClaim] = []
+    breakdowns: list[BreakdownClaim] = []
+    indicators: list[IndicatorClaim] = []
+    gaps: list[GapClaim] = []
+    untied: list[Quantity] = []  # numbers with a unit that no claim could tie to anything

@@ -1,0 +1,115 @@
+"""Narrative text of one scope as one string, split into sentences, with every character's line.
+
+PDF-extracted text wraps sentences over lines with blank lines between, glues footnote markers to
+words ("bedroeg.2 De kloof") and starts new pages with a space. Joining the lines of a scope into one
+string (keeping a map back to line and column) lets a sentence be read whole, wherever it wraps.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.source import SourceRef
+
+BULLET = re.compile(r"^\s*(?:[-–•▪◦●]|\d+[.)])\s+")
+PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+# a parenthesised amount closing a short line that does not end a sentence: a sub-heading such as
+# "Begeleidingspremie (3.602 keuro VAK)"
+SUBHEADING = re.compile(r"^\s*[A-ZÀ-Ý][^.:;!?]{1,110}\(([^()]*\d[^()]*)\)\s*$")
+GLUED_FOOTNOTE = re.compile(r"(?<=[a-z)’'])\.(\d{1,2})(?=\s+[A-Z])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"(À-Ý])")
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int  # offset in the passage
+    bullet: bool = False
+    subheading: bool = False
+    ends_with_colon: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Passage:
+    text: str
+    positions: list[tuple[int, int]]  # (line, column) per character
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def ref(self, start: int, end: int, role: str | None = None) -> SourceRef:
+        first = self.positions[start]
+        last = self.positions[max(start, end - 1)]
+        return SourceRef(line=first[0], end_line=last[0], column=first[1], text=self.text[start:end], role=role)
+
+    def line_of(self, offset: int) -> int:
+        return self.positions[offset][0]
+
+
+def build_passage(lines: list[str], start: int, end: int, skip: set[int]) -> Passage:
+    """Join lines start..end (1-based, inclusive) except `skip` into one passage with sentences."""
+    chars: list[str] = []
+    positions: list[tuple[int, int]] = []
+    breaks: list[tuple[int, str]] = []  # (offset, kind) hard sentence breaks
+    previous_text = ""
+    for number in range(start, end + 1):
+        if number in skip:
+            continue
+        raw = lines[number - 1]
+        text = raw.rstrip()
+        if not text.strip() or PAGE_NUMBER.match(text):
+            continue
+        lead = len(text) - len(text.lstrip())
+        body = text.lstrip()
+        kind = ""
+        if BULLET.match(body):
+            kind = "bullet"
+        elif SUBHEADING.match(body) and (not previous_text or previous_text.rstrip().endswith((".", ":", ")"))):
+            kind = "subheading"
+        if kind or (chars and previous_text.rstrip().endswith(":")):
+            breaks.append((len(chars), kind))
+        elif chars:
+            chars.append(" ")
+            positions.append(positions[-1])
+        if kind == "subheading":
+            breaks.append((len(chars) + len(body), "after"))
+        for col, char in enumerate(body):
+            chars.append(char)
+            positions.append((number, lead + col))
+        previous_text = body
+    text = "".join(chars)
+    text = GLUED_FOOTNOTE.sub(lambda m: "." + " " * len(m.group(1)), text)
+    passage = Passage(text=text, positions=positions)
+    passage.sentences = _split(text, breaks)
+    return passage
+
+
+def _split(text: str, breaks: list[tuple[int, str]]) -> list[Sentence]:
+    cut_points = {0: ""}
+    for offset, kind in breaks:
+        cut_points[offset] = kind if kind != "after" else cut_points.get(offset, "")
+    for match in SENTENCE_END.finditer(text):
+        cut_points.setdefault(match.end(), "")
+    ordered = sorted(cut_points)
+    sentences: list[Sentence] = []
+    for position, offset in enumerate(ordered):
+        stop = ordered[position + 1] if position + 1 < len(ordered) else len(text)
+        chunk = text[offset:stop]
+        stripped = chunk.rstrip()
+        if not stripped.strip():
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        kind = cut_points[offset]
+        sentences.append(
+            Sentence(
+                text=stripped.lstrip(),
+                start=offset + lead,
+                bullet=kind == "bullet",
+                subheading=kind == "subheading",
+                ends_with_colon=stripped.endswith(":"),
+            )
+        )
+    return sentences

@@ -1,0 +1,45 @@
+"""relations: join structure and claims into facts — one per stated relation, both sides filled in."""
+
+from __future__ import annotations
+
+from auditor.claims.models import Claims
+from auditor.relations.arithmetic import rollups, table_totals
+from auditor.relations.breakdowns import breakdown_facts
+from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.fact import Fact
+from auditor.relations.indicators import indicator_facts
+from auditor.relations.movements import movement_facts
+from auditor.relations.percentages import execution_facts, gap_facts, ratio_facts
+from auditor.relations.restatements import restatement_facts
+from auditor.structure.models import BBTDocument
+
+
+def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
+    index = DocumentIndex(doc)
+    facts: list[Fact] = []
+    facts += table_totals(index)
+    facts += rollups(index)
+    facts += movement_facts(index, claims)
+    restated, untied_levels = restatement_facts(index, claims)
+    facts += restated
+    facts += execution_facts(index, claims)
+    facts += ratio_facts(index, claims)
+    facts += gap_facts(index, claims)
+    facts += breakdown_facts(index, claims)
+    indicators, unmatched = indicator_facts(index, claims)
+    facts += indicators
+    untied = [c.quantity for c in untied_levels] + [c.quantity for c in unmatched] + list(claims.untied)
+    seen: set[str] = set()
+    for quantity in sorted(untied, key=lambda q: (q.source.line, q.source.column)):
+        if quantity.id in seen:
+            continue
+        seen.add(quantity.id)
+        scope = next((s for s in doc.scopes if s.start <= quantity.source.line <= s.end), None)
+        group = index.table_of(scope.id)[1] if scope else ""
+        facts.append(Fact(
+            kind="untied", key=f"untied|{quantity.id}", group=group, subject="bedrag of percentage zonder verband",
+            stated=text_operand(quantity), operands=[], location=quantity.source.with_role("tekst"),
+            stated_value=quantity.value, stated_lo=quantity.lo, stated_hi=quantity.hi, unit=quantity.unit,
+            decimals=quantity.decimals, checkable=False, formula="",
+        ))
+    return facts

@@ -1,0 +1,114 @@
+"""Table arithmetic (relation 1) and roll-ups (relation 2): Totaal = Σ ESR rows; articles → ISE row
+by ESR category; ISEs → programme; receipts articles → programme AO/TO/LO."""
+
+from __future__ import annotations
+
+from auditor.relations.context import DocumentIndex, cell_operand
+from auditor.relations.fact import Fact, Operand, comparison, signed_sum, sum_formula
+from auditor.structure.models import BudgetTable
+
+ESR_ROWS = ("ESR", "IS", "OTHER")
+
+
+def table_totals(index: DocumentIndex) -> list[Fact]:
+    facts: list[Fact] = []
+    for ise in index.doc.ises:
+        table = ise.table
+        if table is None or "TOTAL" not in table.rows():
+            continue
+        owner = f"ISE {ise.name}"
+        for credit in table.credits():
+            for column in table.columns():
+                total = table.cell("TOTAL", credit, column)
+                parts = [c for row in ESR_ROWS if (c := table.cell(row, credit, column))]
+                if total is None or not parts:
+                    continue
+                operands = [cell_operand(c, owner) for c in parts]
+                stated = cell_operand(total, owner)
+                facts.append(comparison(
+                    kind="table_total", key=f"total|{ise.id}|{credit}|{column}", group=owner,
+                    subject=f"{owner}: Totaal {credit} {column}", stated=stated, operands=operands,
+                    computed=signed_sum(operands), formula=f"{sum_formula(operands)} = Totaal {total.quantity.display}",
+                ))
+    return facts
+
+
+def rollups(index: DocumentIndex) -> list[Fact]:
+    return _articles_into_ises(index) + _ises_into_programme(index) + _receipts_into_programme(index)
+
+
+def _articles_into_ises(index: DocumentIndex) -> list[Fact]:
+    facts: list[Fact] = []
+    for ise in index.doc.ises:
+        table = ise.table
+        articles = [a for code in ise.articles if (a := index.doc.article(code)) and a.kind == "expenditure" and a.table]
+        if table is None or not articles:
+            continue
+        owner = f"ISE {ise.name}"
+        for row in ESR_ROWS:
+            members = [a for a in articles if a.esr_category == row]
+            for credit in ("VAK", "VEK"):
+                for column in table.columns():
+                    target = table.cell(row, credit, column)
+                    if target is None:
+                        continue
+                    operands = [cell_operand(c, a.code) for a in members if a.table and (c := index.main_cell(a.table, credit, column))]
+                    if len(operands) != len(members):
+                        continue  # an article without this column: not checkable, reported as untied
+                    stated = cell_operand(target, owner)
+                    facts.append(comparison(
+                        kind="rollup", key=f"rollup|{ise.id}|{row}|{credit}|{column}", group=owner,
+                        subject=f"{owner}: {target.row_label or row} {credit} {column} = Σ begrotingsartikelen",
+                        stated=stated, operands=operands, computed=signed_sum(operands),
+                        formula=f"{sum_formula(operands)} = {target.quantity.display}",
+                    ))
+    return facts
+
+
+def _programme_table(index: DocumentIndex) -> tuple[BudgetTable | None, str]:
+    programme = index.doc.programme
+    if programme is None or programme.table is None:
+        return None, ""
+    return programme.table, f"Programma {programme.code}"
+
+
+def _ises_into_programme(index: DocumentIndex) -> list[Fact]:
+    table, owner = _programme_table(index)
+    ises = index.doc.ises
+    if table is None or not ises or any(i.table is None for i in ises):
+        return []
+    facts: list[Fact] = []
+    for credit in ("VAK", "VEK"):
+        for column in table.columns():
+            target = table.cell("TOTAL", credit, column)
+            operands = [cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
+            if target is None or len(operands) != len(ises):
+                continue
+            facts.append(comparison(
+                kind="rollup", key=f"rollup|programme|{credit}|{column}", group=owner,
+                subject=f"{owner}: {credit} {column} = Σ ISE's", stated=cell_operand(target, owner), operands=operands,
+                computed=signed_sum(operands), formula=f"{sum_formula(operands)} = {target.quantity.display}",
+            ))
+    return facts
+
+
+def _receipts_into_programme(index: DocumentIndex) -> list[Fact]:
+    table, owner = _programme_table(index)
+    receipts = [a for a in index.doc.articles if a.kind == "receipts" and a.table]
+    if table is None or not receipts:
+        return []
+    facts: list[Fact] = []
+    for credit in ("AO", "TO", "LO"):
+        for column in table.columns():
+            target = table.cell("RECEIPTS", credit, column)
+            if target is None:
+                continue
+            operands: list[Operand] = [cell_operand(c, a.code) for a in receipts if a.table and (c := a.table.cell("RECEIPTS", credit, column))]
+            if len(operands) != len(receipts):
+                continue
+            facts.append(comparison(
+                kind="rollup", key=f"rollup|programme|{credit}|{column}", group=owner,
+                subject=f"{owner}: {credit} {column} = Σ ontvangstenartikelen", stated=cell_operand(target, owner),
+                operands=operands, computed=signed_sum(operands), formula=f"{sum_formula(operands)} = {target.quantity.display}",
+            ))
+    return facts

@@ -1,0 +1,121 @@
+"""A fact is one stated relation with both sides filled in: the number in doubt, the numbers it is
+computed from, their rounding intervals, and the equation as a person would write it down.
+
+Facts are what the declarative rules in rules/ judge; building them is the domain join (which cell
+a sentence restates, which articles roll up into which ISE row), judging them is the rule's job.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel
+
+from auditor.numbers import format_dutch, round_half_up
+from auditor.quantity import Quantity
+from auditor.source import SourceRef
+
+FactKind = Literal[
+    "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
+    "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
+]
+
+
+class Operand(BaseModel):
+    quantity: Quantity
+    role: str
+    sign: int = 1
+
+
+class Fact(BaseModel):
+    kind: FactKind
+    key: str
+    group: str
+    subject: str
+    stated: Operand | None
+    operands: list[Operand]
+    location: SourceRef  # the number (or span of numbers) in doubt
+    stated_value: Decimal = Decimal(0)
+    stated_lo: Decimal = Decimal(0)
+    stated_hi: Decimal = Decimal(0)
+    computed: Decimal = Decimal(0)
+    computed_lo: Decimal = Decimal(0)
+    computed_hi: Decimal = Decimal(0)
+    difference: Decimal = Decimal(0)
+    decimals: int = 0
+    unit: str = "keuro"
+    bound: Literal["eq", "ge", "le", "approx"] = "eq"
+    direction_stated: bool = True
+    exhaustive: bool = True
+    checkable: bool = True
+    style: str = ""
+    formula: str = ""
+    diagnosis: dict[str, str] | None = None  # nl/en
+    note: dict[str, str] | None = None  # nl/en: why a number could not be checked
+
+    def context(self) -> dict[str, object]:
+        """What a rule condition may refer to (see auditor.rules.spec.FACT_FIELDS)."""
+        return {
+            "kind": self.kind, "stated": self.stated_value, "stated_lo": self.stated_lo, "stated_hi": self.stated_hi,
+            "computed": self.computed, "computed_lo": self.computed_lo, "computed_hi": self.computed_hi,
+            "difference": self.difference, "decimals": Decimal(self.decimals), "unit": self.unit, "bound": self.bound,
+            "direction_stated": self.direction_stated, "exhaustive": self.exhaustive, "checkable": self.checkable,
+            "style": self.style, "operand_count": Decimal(len(self.operands)),
+        }
+
+    def quantities(self) -> list[Quantity]:
+        found = [self.stated.quantity] if self.stated else []
+        return found + [o.quantity for o in self.operands]
+
+
+def signed_sum(operands: list[Operand]) -> tuple[Decimal, Decimal, Decimal]:
+    """Point value and interval of Σ sign·operand; each operand ± its half unit."""
+    point = sum((o.sign * o.quantity.value for o in operands), Decimal(0))
+    spread = sum((o.quantity.half_unit for o in operands), Decimal(0))
+    return point, point - spread, point + spread
+
+
+def ratio_percent(numerator: tuple[Decimal, Decimal, Decimal], denominator: tuple[Decimal, Decimal, Decimal]) -> tuple[Decimal, Decimal, Decimal] | None:
+    """100·n/d with its interval (corners of the two intervals); None when d can be zero."""
+    n, n_lo, n_hi = numerator
+    d, d_lo, d_hi = denominator
+    if d == 0 or d_lo <= 0 <= d_hi:
+        return None
+    corners = [Decimal(100) * a / b for a in (n_lo, n_hi) for b in (d_lo, d_hi)]
+    return Decimal(100) * n / d, min(corners), max(corners)
+
+
+def comparison(
+    *, kind: FactKind, key: str, group: str, subject: str, stated: Operand, operands: list[Operand],
+    computed: tuple[Decimal, Decimal, Decimal], formula: str, location: SourceRef | None = None,
+    unit: str = "keuro", bound: str = "eq", widen: Decimal = Decimal(0), **extra: object,
+) -> Fact:
+    """A fact comparing a stated number with a computed interval, difference at the stated precision."""
+    quantity = stated.quantity
+    point, lo, hi = computed
+    decimals = quantity.decimals
+    difference = quantity.value - round_half_up(point, decimals) if unit != "keuro" else quantity.value - point
+    return Fact(
+        kind=kind, key=key, group=group, subject=subject, stated=stated, operands=operands,
+        location=location or quantity.source.with_role(stated.role),
+        stated_value=quantity.value, stated_lo=quantity.lo - widen, stated_hi=quantity.hi + widen,
+        computed=point, computed_lo=lo, computed_hi=hi, difference=difference, decimals=decimals,
+        unit=unit, bound=bound, formula=formula, **extra,  # type: ignore[arg-type]
+    )
+
+
+def show(value: Decimal, decimals: int = 0) -> str:
+    return format_dutch(value, decimals)
+
+
+def sum_formula(operands: list[Operand]) -> str:
+    text = ""
+    for position, operand in enumerate(operands):
+        printed = operand.quantity.display.lstrip("-−–") if operand.quantity.value < 0 and position else operand.quantity.display
+        if position == 0:
+            text = ("−" + printed) if operand.sign < 0 else printed
+        else:
+            negative = (operand.sign < 0) != (operand.quantity.value < 0)
+            text += f" {'−' if negative else '+'} {printed}"
+    return text or "0"

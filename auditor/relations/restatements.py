@@ -1,0 +1,39 @@
+"""Relation 4: an amount the text attributes to a table cell equals that cell."""
+
+from __future__ import annotations
+
+from auditor.claims.models import AmountClaim, Claims
+from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
+from auditor.relations.fact import Fact, comparison
+
+
+def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], list[AmountClaim]]:
+    """Facts for restated amounts, and the level claims that could not be tied to a cell."""
+    facts: list[Fact] = []
+    untied: list[AmountClaim] = []
+    for claim in claims.amounts:
+        if claim.role != "level" or claim.column is None:
+            continue
+        table, owner = index.table_of(claim.scope)
+        if table is None or claim.column not in table.columns():
+            untied.append(claim)
+            continue
+        cells = [(credit, index.main_cell(table, credit, claim.column)) for credit in expand_credit(claim.credit)]
+        cells = [(credit, cell) for credit, cell in cells if cell is not None]
+        if not cells:
+            untied.append(claim)
+            continue
+        if claim.credit is None and len({c.quantity.value for _, c in cells}) > 1:
+            # the text does not say which credit; it restates the one it is closest to
+            cells = [min(cells, key=lambda item: abs(item[1].quantity.value - claim.quantity.value))]
+        for credit, cell in cells:
+            stated = text_operand(claim.quantity, f"tekst {claim.column} {credit}")
+            table_side = cell_operand(cell, owner)
+            value = cell.quantity
+            facts.append(comparison(
+                kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", group=owner,
+                subject=f"{owner}: tekstbedrag {claim.column} {credit}", stated=stated, operands=[table_side],
+                computed=(value.value, value.lo, value.hi),
+                formula=f"tekst {claim.quantity.display} = tabel {claim.column} {credit} {value.display}",
+            ))
+    return facts, untied

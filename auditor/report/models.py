@@ -1,0 +1,87 @@
+"""The JSON report: a stable, versioned contract (schema_version "1")."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+SCHEMA_VERSION = "1"
+
+
+class Location(BaseModel):
+    line: int
+    end_line: int
+    page: int | None = None
+    text: str
+
+
+class Related(BaseModel):
+    line: int
+    page: int | None = None
+    text: str
+    role: str
+
+
+class Evidence(BaseModel):
+    expected: str
+    found: str
+    formula: str
+
+
+class Finding(BaseModel):
+    id: str
+    rule: str
+    severity: Literal["error", "warning", "info"]
+    group: str
+    message: str
+    location: Location
+    related: list[Related]
+    evidence: Evidence
+    suggestion: str | None = None
+
+
+class CheckLocation(BaseModel):
+    line: int
+    text: str
+    role: str
+
+
+class Check(BaseModel):
+    rule: str
+    status: Literal["passed", "failed"]
+    subject: str
+    locations: list[CheckLocation]
+
+
+class Summary(BaseModel):
+    errors: int = 0
+    warnings: int = 0
+    info: int = 0
+    checks: int = 0
+    passed: int = 0
+    numbers: int = 0
+    numbers_verified: int = 0
+
+
+class Tool(BaseModel):
+    name: str = "bbt-auditor"
+    version: str
+
+
+class DocumentInfo(BaseModel):
+    path: str
+    format: str
+    sha256: str
+    kind: Literal["uitvoering", "begroting", "unknown"]
+    year: int | None = None
+    notices: list[str] = []
+
+
+class Report(BaseModel):
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool
+    document: DocumentInfo
+    summary: Summary
+    findings: list[Finding]
+    checks: list[Check]

@@ -1,0 +1,43 @@
+"""Evaluate the rules on the facts: the first outcome whose rule-engine condition holds decides the
+severity; none holding means the relation was checked and holds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import rule_engine
+
+from auditor.relations.fact import Fact
+from auditor.rules.spec import CONTEXT, RuleSpec, Severity
+
+
+@dataclass
+class Verdict:
+    rule: RuleSpec
+    fact: Fact
+    severity: Severity | None  # None: passed
+
+
+class RuleEngine:
+    def __init__(self, rules: list[RuleSpec]) -> None:
+        self.rules = rules
+        self._compiled: dict[str, list[tuple[Severity, rule_engine.Rule]]] = {
+            rule.id: [(o.severity, rule_engine.Rule(o.when, context=CONTEXT)) for o in rule.outcomes] for rule in rules
+        }
+        self._by_kind: dict[str, list[RuleSpec]] = {}
+        for rule in rules:
+            self._by_kind.setdefault(rule.applies_to, []).append(rule)
+
+    def judge(self, rule: RuleSpec, fact: Fact) -> Severity | None:
+        context = fact.context()
+        for severity, condition in self._compiled[rule.id]:
+            if condition.matches(context):
+                return severity
+        return None
+
+    def evaluate(self, facts: list[Fact]) -> list[Verdict]:
+        verdicts: list[Verdict] = []
+        for fact in facts:
+            for rule in self._by_kind.get(fact.kind, []):
+                verdicts.append(Verdict(rule=rule, fact=fact, severity=self.judge(rule, fact)))
+        return verdicts

@@ -1,0 +1,136 @@
+"""Rule files: declarative YAML, validated on load. Conditions are rule-engine expressions over a
+fact's typed fields; messages are templates with named fields only. No Python, no eval."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+from typing import Literal
+
+import rule_engine
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor.errors import RuleFileError
+
+Severity = Literal["error", "warning", "info"]
+FACT_KINDS = (
+    "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
+    "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
+)
+_T = rule_engine.DataType
+FACT_FIELDS: dict[str, object] = {
+    "kind": _T.STRING, "stated": _T.FLOAT, "stated_lo": _T.FLOAT, "stated_hi": _T.FLOAT,
+    "computed": _T.FLOAT, "computed_lo": _T.FLOAT, "computed_hi": _T.FLOAT, "difference": _T.FLOAT,
+    "decimals": _T.FLOAT, "unit": _T.STRING, "bound": _T.STRING, "direction_stated": _T.BOOLEAN,
+    "exhaustive": _T.BOOLEAN, "checkable": _T.BOOLEAN, "style": _T.STRING, "operand_count": _T.FLOAT,
+}
+MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
+CONTEXT = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(FACT_FIELDS))
+
+
+class Text(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nl: str
+    en: str
+
+
+class Outcome(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    severity: Severity
+    when: str
+
+
+class Example(BaseModel):
+    """A fact written by hand: stated value, operands and how they combine (sum, ratio, copy)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    stated: str
+    operands: list[str] = []
+    combine: Literal["sum", "ratio", "difference", "copy", "none"] = "sum"
+    bound: Literal["eq", "ge", "le", "approx"] = "eq"
+    direction_stated: bool = True
+    exhaustive: bool = True
+    checkable: bool = True
+    style: str = ""
+    expect: Literal["passed", "error", "warning", "info"]
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
+    title: Text
+    description: Text
+    applies_to: Literal[
+        "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
+        "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
+    ]
+    relation: str  # which relation of DOMAIN.md it checks, for the catalogue
+    counts_as_check: bool = True  # False for rules that only report what could not be checked
+    outcomes: list[Outcome] = Field(min_length=1)
+    message: Text
+    suggestion: Text | None = None
+    examples: list[Example] = Field(min_length=2)
+
+    @field_validator("outcomes")
+    @classmethod
+    def _conditions_compile(cls, outcomes: list[Outcome]) -> list[Outcome]:
+        for outcome in outcomes:
+            try:
+                rule_engine.Rule(outcome.when, context=CONTEXT)
+            except rule_engine.errors.EngineError as exc:
+                raise ValueError(f"condition {outcome.when!r} is invalid: {exc.message if hasattr(exc, 'message') else exc}") from exc
+        return outcomes
+
+    @field_validator("message", "suggestion")
+    @classmethod
+    def _templates_use_known_fields(cls, text: Text | None) -> Text | None:
+        if text is None:
+            return text
+        for template in (text.nl, text.en):
+            for _, name, spec, conversion in string.Formatter().parse(template):
+                if name is None:
+                    continue
+                if name not in MESSAGE_FIELDS or spec or conversion:
+                    raise ValueError(f"template field {{{name}}} is not allowed (allowed: {', '.join(sorted(MESSAGE_FIELDS))})")
+        return text
+
+    @field_validator("examples")
+    @classmethod
+    def _examples_pass_and_fail(cls, examples: list[Example]) -> list[Example]:
+        outcomes = {e.expect for e in examples}
+        if "passed" not in outcomes or not outcomes - {"passed"}:
+            raise ValueError("needs at least one passing and one failing example")
+        return examples
+
+
+def load_rules(directory: Path) -> list[RuleSpec]:
+    """Load and validate every *.yaml in `directory`; RuleFileError names file, rule and reason."""
+    if not directory.is_dir():
+        raise RuleFileError(f"rules directory not found: {directory}")
+    rules: list[RuleSpec] = []
+    seen: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise RuleFileError(f"{path.name}: not valid YAML: {exc}") from exc
+        entries = data.get("rules") if isinstance(data, dict) else None
+        if not isinstance(entries, list) or not entries:
+            raise RuleFileError(f"{path.name}: expected a top-level 'rules:' list")
+        for position, entry in enumerate(entries, start=1):
+            rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
+            try:
+                rule = RuleSpec.model_validate(entry)
+            except ValidationError as exc:
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                raise RuleFileError(f"{path.name}: rule {rule_id}: {where}: {first['msg']}") from exc
+            if rule.id in seen:
+                raise RuleFileError(f"{path.name}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})")
+            seen[rule.id] = path
+            rules.append(rule)
+    if not rules:
+        raise RuleFileError(f"no rule files (*.yaml) in {directory}")
+    return rules

@@ -1,0 +1,153 @@
+"""Typed model of a BBT: programme summary, ISEs with their budgettair kader, begrotingsartikelen,
+narrative scopes and the annex indicators. Every cell keeps the Quantity (and so the line) it came from."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+from auditor.quantity import Quantity
+
+Credit = Literal["VAK", "VEK", "AO", "TO", "LO"]
+Column = Literal["BA", "BA-JR", "BU", "BO", "EVOL"]
+RowCategory = Literal["ESR", "IS", "OTHER", "TOTAL", "EXPENDITURE", "RECEIPTS", "UNKNOWN"]
+TableKind = Literal["programme", "ise", "article"]
+
+EXPENDITURE_CREDITS: tuple[Credit, ...] = ("VAK", "VEK")
+RECEIPT_CREDITS: tuple[Credit, ...] = ("AO", "TO", "LO")
+
+
+class Cell(BaseModel):
+    row: RowCategory
+    row_label: str
+    credit: Credit
+    column: Column
+    quantity: Quantity
+
+
+class BudgetTable(BaseModel):
+    kind: TableKind
+    title: str
+    line: int
+    end_line: int
+    year: int | None = None
+    cells: list[Cell]
+
+    def cell(self, row: RowCategory, credit: str, column: str) -> Cell | None:
+        for cell in self.cells:
+            if cell.row == row and cell.credit == credit and cell.column == column:
+                return cell
+        return None
+
+    def rows(self) -> list[RowCategory]:
+        seen: list[RowCategory] = []
+        for cell in self.cells:
+            if cell.row not in seen:
+                seen.append(cell.row)
+        return seen
+
+    def credits(self) -> list[Credit]:
+        seen: list[Credit] = []
+        for cell in self.cells:
+            if cell.credit not in seen:
+                seen.append(cell.credit)
+        return seen
+
+    def columns(self) -> list[Column]:
+        seen: list[Column] = []
+        for cell in self.cells:
+            if cell.column not in seen:
+                seen.append(cell.column)
+        return seen
+
+    def main_row(self) -> RowCategory | None:
+        """The row that carries the table's total: Totaal for an ISE, the single row of an article."""
+        rows = self.rows()
+        if "TOTAL" in rows:
+            return "TOTAL"
+        return rows[0] if len(rows) == 1 else None
+
+
+class Scope(BaseModel):
+    """A stretch of narrative text and the table its amounts are about."""
+
+    id: str
+    kind: Literal["article", "ise", "programme", "annex", "other"]
+    title: str
+    start: int  # first line (1-based)
+    end: int  # last line (1-based, inclusive)
+    table_ref: str | None = None  # id of the article / ISE whose table the text restates
+    ise: str | None = None  # the ISE this text belongs to, if any
+
+
+class Article(BaseModel):
+    code: str
+    title: str
+    line: int
+    end_line: int
+    kind: Literal["expenditure", "receipts"]
+    esr_suffix: str
+    table: BudgetTable | None = None
+    ise: str | None = None
+
+    @property
+    def esr_category(self) -> str:
+        """ESR row of the ISE table this article rolls up into."""
+        if self.esr_suffix in ("WT", "LO", "PR"):
+            return "ESR"
+        if self.esr_suffix == "IS":
+            return "IS"
+        return "OTHER"
+
+
+class ISE(BaseModel):
+    id: str
+    name: str
+    line: int
+    end_line: int
+    table: BudgetTable | None = None
+    articles: list[str] = []  # article codes
+
+
+class Programme(BaseModel):
+    code: str
+    name: str
+    line: int
+    table: BudgetTable | None = None
+
+
+class Indicator(BaseModel):
+    ise_name: str
+    name: str
+    label: str
+    year: int | None
+    value: Quantity
+    block_start: int
+    block_end: int
+
+
+class BBTDocument(BaseModel):
+    kind: Literal["uitvoering", "begroting", "unknown"]
+    year: int | None
+    programme: Programme | None = None
+    ises: list[ISE] = []
+    articles: list[Article] = []
+    scopes: list[Scope] = []
+    indicators: list[Indicator] = []
+    table_lines: list[int] = []  # lines that belong to tables (not narrative)
+    footnote_lines: list[int] = []
+
+    def article(self, code: str) -> Article | None:
+        return next((a for a in self.articles if a.code == code), None)
+
+    def ise(self, ise_id: str) -> ISE | None:
+        return next((i for i in self.ises if i.id == ise_id), None)
+
+    def tables(self) -> list[BudgetTable]:
+        found: list[BudgetTable] = []
+        if self.programme and self.programme.table:
+            found.append(self.programme.table)
+        found.extend(i.table for i in self.ises if i.table)
+        found.extend(a.table for a in self.articles if a.table)
+        return found
