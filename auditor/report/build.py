@@ -74,7 +74,7 @@ class ReportBuilder:
                 self.passed_quantities.update(q.id for q in verdict.fact.quantities())
         for verdict in verdicts:
             rule, fact = verdict.rule, verdict.fact
-            if rule.counts_as_check:
+            if rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
                 checks.append(Check(
                     rule=rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
                     locations=[CheckLocation(line=q.source.line, text=q.source.text, role=o.role)

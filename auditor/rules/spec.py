@@ -26,6 +26,7 @@ FACT_FIELDS: dict[str, object] = {
     "exhaustive": _T.BOOLEAN, "checkable": _T.BOOLEAN, "style": _T.STRING, "operand_count": _T.FLOAT,
 }
 MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTEXT = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(FACT_FIELDS))
 
 
@@ -113,7 +114,8 @@ def load_rules(directory: Path) -> list[RuleSpec]:
     seen: dict[str, Path] = {}
     for path in sorted(directory.glob("*.yaml")):
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         except yaml.YAMLError as exc:
             raise RuleFileError(f"{path.name}: not valid YAML: {exc}") from exc
         entries = data.get("rules") if isinstance(data, dict) else None

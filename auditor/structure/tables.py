@@ -137,7 +137,7 @@ def parse_table(
             label, numbers, row_year = row
             numbers = [(printed, col + lead) for printed, col in numbers]
             year = year or row_year
-            full_label = " ".join(pending_label + ([label] if label else []))
+            full_label = join_label(pending_label + ([label] if label else []))
             pending_label = []
             rows.append(ParsedRow(label=full_label, numbers=numbers, line=number))
             consumed.append(number)
@@ -165,6 +165,17 @@ def parse_table(
         lines=consumed,
         footnotes=footnotes,
     )
+
+
+def join_label(fragments: list[str]) -> str:
+    """Rejoin a header cell broken over lines: 'ESR-' 'uit-' 'gaven' → 'ESR-uitgaven'."""
+    label = ""
+    for fragment in fragments:
+        if label.endswith("-") and fragment[:1].islower():
+            label = label[:-1] + fragment if label[-2:-1].islower() else label + fragment
+        else:
+            label = f"{label} {fragment}" if label else fragment
+    return label
 
 
 def _first_year(text: str) -> int | None:

@@ -1,0 +1,114 @@
+"""bbt-audit: check a BBT, dump its structure, list the rules.
+
+Exit codes: 0 nothing at the --fail-on level, 1 findings at or above it, 2 usage or input error,
+3 internal error (one line; set BBT_AUDIT_DEBUG=1 for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from auditor import __version__
+from auditor.errors import InputError, RuleFileError
+
+BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sociale-economie-uitvoering-2024.txt"
+LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line, as argparse does
+        self.exit(2, f"{self.prog}: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="bbt-audit", description="Consistentiecontrole van beleids- en begrotingstoelichtingen (BBT's).")
+    parser.add_argument("--version", action="version", version=f"bbt-auditor {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="controleer een BBT (zonder FILE: de meegeleverde voorbeeld-BBT)")
+    check.add_argument("file", nargs="?", type=Path)
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--lang", choices=["nl", "en"], default="nl")
+    check.add_argument("--fail-on", choices=["error", "warning", "never"], default="error")
+    check.add_argument("--rules", type=Path, default=None, help="map met regelbestanden (standaard rules/)")
+    check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand")
+    check.add_argument("--quiet-info", action="store_true", help="toon niet-controleerbare getallen niet in de console")
+    extract = sub.add_parser("extract", help="toon de herkende structuur (tabellen, artikels, indicatoren)")
+    extract.add_argument("file", nargs="?", type=Path)
+    extract.add_argument("--format", choices=["json"], default="json")
+    extract.add_argument("-o", "--output", type=Path, default=None)
+    rules = sub.add_parser("rules", help="toon de regelcatalogus")
+    rules.add_argument("--format", choices=["markdown"], default="markdown")
+    rules.add_argument("--rules", type=Path, default=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    lang = getattr(args, "lang", "nl")
+    try:
+        return _run(args)
+    except InputError as exc:
+        print(f"bbt-audit: {exc.message(lang)}", file=sys.stderr)
+        return 2
+    except RuleFileError as exc:
+        print(f"bbt-audit: {'ongeldig regelbestand' if lang == 'nl' else 'invalid rule file'}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        if os.environ.get("BBT_AUDIT_DEBUG"):
+            raise
+        print(f"bbt-audit: interne fout ({type(exc).__name__}: {exc}); meld dit met het document", file=sys.stderr)
+        return 3
+
+
+def _emit(text: str, output: Path | None, protect: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from auditor.outputs import write_atomic
+
+    write_atomic(output, text, protect=protect)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "rules":
+        from auditor.catalogue import catalogue_markdown
+        from auditor.rules import default_rules_dir, load_rules
+
+        sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir())))
+        return 0
+    file: Path = args.file or BUNDLED_SAMPLE
+    if args.command == "extract":
+        from auditor.ingest import read_document
+        from auditor.structure import parse_structure
+
+        document = parse_structure(read_document(file).lines)
+        _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
+        return 0
+    from auditor.audit import audit_file
+
+    result = audit_file(file, lang=args.lang, rules_dir=args.rules)
+    report = result.report
+    if args.format == "json":
+        from auditor.report.json_report import to_json
+
+        _emit(to_json(report), args.output, file)
+    elif args.output is not None:
+        console = Console(record=True, width=120, file=open(os.devnull, "w"))
+        from auditor.report.console import render_console
+
+        render_console(report, console, args.lang, show_info=not args.quiet_info)
+        _emit(console.export_text(), args.output, file)
+    else:
+        from auditor.report.console import render_console
+
+        render_console(report, Console(), args.lang, show_info=not args.quiet_info)
+    failing = LEVELS[args.fail_on]
+    return 1 if any(f.severity in failing for f in report.findings) else 0

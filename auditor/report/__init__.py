@@ -1,0 +1,1 @@
+"""report: findings and checks as console text or JSON."""

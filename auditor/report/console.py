@@ -1,0 +1,71 @@
+"""The readable report: findings grouped by article or ISE, each with its filled-in equation, both
+locations and the suggestion; then what was checked, passed and not checkable."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from auditor.report.models import Finding, Report
+
+WORDS = {
+    "nl": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "info", "line": "regel", "lines": "regels",
+           "vs": "tegenover", "summary": "Samenvatting", "checks": "controles", "passed": "geslaagd",
+           "numbers": "getallen geverifieerd", "unchecked": "Niet controleerbaar", "none": "Geen fouten of waarschuwingen.",
+           "doc": "Document", "kind": "soort", "year": "jaar", "suggestion": "Suggestie", "computation": "Berekening"},
+    "en": {"error": "ERROR", "warning": "WARNING", "info": "info", "line": "line", "lines": "lines",
+           "vs": "against", "summary": "Summary", "checks": "checks", "passed": "passed",
+           "numbers": "numbers verified", "unchecked": "Not checkable", "none": "No errors or warnings.",
+           "doc": "Document", "kind": "kind", "year": "year", "suggestion": "Suggestion", "computation": "Computation"},
+}
+STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+
+
+def render_console(report: Report, console: Console, lang: str = "nl", *, show_info: bool = True) -> None:
+    w = WORDS[lang]
+    doc = report.document
+    console.print(Text(f"{w['doc']}: {doc.path}  ({w['kind']}: {doc.kind}, {w['year']}: {doc.year or '?'})", style="bold"))
+    for notice in doc.notices:
+        console.print(Text(f"! {notice}", style="yellow"))
+    serious = [f for f in report.findings if f.severity != "info"]
+    groups: dict[str, list[Finding]] = {}
+    for finding in serious:
+        groups.setdefault(finding.group or "—", []).append(finding)
+    if not serious:
+        console.print(Text(w["none"], style="green"))
+    for group, findings in groups.items():
+        console.print()
+        console.rule(Text(group, style="bold"))
+        for finding in findings:
+            head = Text()
+            head.append(f"{w[finding.severity]} ", style=STYLE[finding.severity])
+            head.append(f"{finding.rule}  {w['line']} {_span(finding)}: ", style="bold")
+            head.append(finding.message)
+            console.print(head)
+            console.print(Text(f"    {w['computation']}: {finding.evidence.formula}", style="cyan"))
+            if finding.related:
+                related = "; ".join(f"{r.text} ({w['line']} {r.line}, {r.role})" for r in finding.related)
+                console.print(Text(f"    {w['vs']}: {related}"))
+            if finding.suggestion:
+                console.print(Text(f"    {w['suggestion']}: {finding.suggestion}", style="green"))
+    infos = [f for f in report.findings if f.severity == "info"]
+    if infos and show_info:
+        console.print()
+        console.rule(Text(f"{w['unchecked']} ({len(infos)})", style="dim"))
+        for finding in infos:
+            console.print(Text(f"  {w['line']} {_span(finding)}: {finding.message}", style="dim"))
+    s = report.summary
+    console.print()
+    table = Table(title=w["summary"], show_header=False)
+    table.add_row(w["error"], str(s.errors))
+    table.add_row(w["warning"], str(s.warnings))
+    table.add_row(w["info"], str(s.info))
+    table.add_row(w["checks"], f"{s.checks} ({s.passed} {w['passed']})")
+    table.add_row(w["numbers"], f"{s.numbers_verified} / {s.numbers}")
+    console.print(table)
+
+
+def _span(finding: Finding) -> str:
+    loc = finding.location
+    return str(loc.line) if loc.end_line == loc.line else f"{loc.line}–{loc.end_line}"

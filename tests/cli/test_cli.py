@@ -1,0 +1,98 @@
+"""The command line: exit codes, JSON contract and determinism, languages, input never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import pytest
+
+from auditor.cli import main
+from tests.conftest import CLEAN, SAMPLE
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_check_exit_codes_follow_fail_on(capsys):
+    assert main(["check", str(SAMPLE), "--format", "json"]) == 1
+    assert main(["check", str(CLEAN), "--format", "json"]) == 0
+    assert main(["check", str(CLEAN), "--format", "json", "--fail-on", "warning"]) == 1
+    assert main(["check", str(SAMPLE), "--format", "json", "--fail-on", "never"]) == 0
+    capsys.readouterr()
+
+
+def test_json_is_byte_identical_across_runs():
+    first, second = run("check", str(SAMPLE), "--format", "json"), run("check", str(SAMPLE), "--format", "json")
+    assert first.stdout == second.stdout and first.returncode == 1
+
+
+def test_json_report_follows_the_contract(capsys):
+    main(["check", str(SAMPLE), "--format", "json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["schema_version"] == "1"
+    assert set(report) == {"schema_version", "tool", "document", "summary", "findings", "checks"}
+    assert set(report["summary"]) == {"errors", "warnings", "info", "checks", "passed", "numbers", "numbers_verified"}
+    keys = [(f["location"]["line"], f["rule"]) for f in report["findings"]]
+    assert keys == sorted(keys)
+    finding = next(f for f in report["findings"] if f["severity"] == "error")
+    assert finding["location"] == {"line": 755, "end_line": 755, "page": None, "text": "522.157"}
+    assert finding["related"][0]["line"] == 731 and finding["related"][0]["role"]
+    assert set(finding["evidence"]) == {"expected", "found", "formula"}
+
+
+def test_english_messages_on_request(capsys):
+    main(["check", str(SAMPLE), "--format", "json", "--lang", "en"])
+    report = json.loads(capsys.readouterr().out)
+    error = next(f for f in report["findings"] if f["severity"] == "error")
+    assert "the text says 522.157" in error["message"] and "likely slip" in error["suggestion"]
+
+
+def test_console_report_shows_equation_locations_and_summary():
+    result = run("check", str(SAMPLE))
+    assert result.returncode == 1
+    assert "regel 755" in result.stdout and "552.157 (regel 731" in result.stdout
+    assert "Samenvatting" in result.stdout and "getallen geverifieerd" in result.stdout
+
+
+def test_check_without_a_file_audits_the_bundled_sample():
+    result = run("check", "--format", "json")
+    assert result.returncode == 1 and '"line": 755' in result.stdout
+
+
+@pytest.mark.parametrize("content", [b"", b"\x00\xff" * 50, b"%PDF-1.4\n", b"gewoon wat tekst zonder tabellen\n"])
+def test_bad_input_gives_one_line_and_exit_2(tmp_path, content):
+    path = tmp_path / "in.txt"
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_usage_error_exits_2():
+    result = run("check", "--format", "yaml")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_output_is_written_atomically_and_the_input_is_never_modified(tmp_path):
+    before = hashlib.sha256(SAMPLE.read_bytes()).hexdigest()
+    out = tmp_path / "report.json"
+    assert main(["check", str(SAMPLE), "--format", "json", "-o", str(out)]) == 1
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["errors"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    assert main(["check", str(copy), "--format", "json", "-o", str(copy)]) == 2
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert hashlib.sha256(SAMPLE.read_bytes()).hexdigest() == before
+
+
+def test_extract_dumps_every_cell_with_its_line(capsys):
+    assert main(["extract", str(SAMPLE)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    article = next(a for a in document["articles"] if a["code"] == "JB0-1JEC2HA-WT")
+    cell = next(c for c in article["table"]["cells"] if c["credit"] == "VEK" and c["column"] == "BU")
+    assert cell["quantity"]["source"]["line"] == 731 and cell["quantity"]["value"] == "552157"

@@ -1,0 +1,75 @@
+"""A bad rule file is rejected with its file, its rule and the reason — never half-loaded."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from auditor.errors import RuleFileError
+from auditor.rules import default_rules_dir, load_rules
+
+GOOD = """
+rules:
+  - id: BBT-TST-001
+    relation: test
+    applies_to: restatement
+    title: {nl: t, en: t}
+    description: {nl: d, en: d}
+    outcomes:
+      - {severity: error, when: "CONDITION"}
+    message: {nl: "MESSAGE", en: "m"}
+    examples:
+      - {name: ok, stated: "1", operands: ["1"], combine: copy, expect: passed}
+      - {name: fout, stated: "2", operands: ["1"], combine: copy, expect: error}
+"""
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "bad.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def _rules(condition="computed_hi < stated_lo", message="{subject}") -> str:
+    return GOOD.replace("CONDITION", condition).replace("MESSAGE", message)
+
+
+def test_a_valid_file_loads(tmp_path):
+    assert [r.id for r in load_rules(_write(tmp_path, _rules()))] == ["BBT-TST-001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (_rules(condition="computed_hi <"), "condition"),
+        (_rules(condition="__import__('os')"), "condition"),
+        (_rules(condition="unknown_field > 1"), "condition"),
+        (_rules(message="{subject.__class__}"), "template field"),
+        (_rules(message="{stated!r}"), "template field"),
+        (_rules().replace("expect: error", "expect: passed"), "passing and one failing"),
+        (_rules().replace("applies_to: restatement", "applies_to: anything"), "applies_to"),
+        (_rules().replace("BBT-TST-001", "rule one"), "id"),
+        ("rules: [", "not valid YAML"),
+        ("just: text", "rules:"),
+    ],
+)
+def test_a_bad_rule_file_is_rejected_with_file_rule_and_reason(tmp_path, text, reason):
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(_write(tmp_path, text))
+    message = str(caught.value)
+    assert message.startswith("bad.yaml")
+    assert reason in message
+
+
+def test_duplicate_rule_ids_are_rejected(tmp_path):
+    (tmp_path / "a.yaml").write_text(_rules(), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(_rules(), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="duplicate id"):
+        load_rules(tmp_path)
+
+
+def test_rule_files_contain_no_python():
+    for path in default_rules_dir().glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        assert "!!python" not in text and "lambda" not in text and "import" not in text
