@@ -12,8 +12,6 @@ import os
 import sys
 from pathlib import Path
 
-from rich.console import Console
-
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError
 
@@ -100,15 +98,17 @@ def _run(args: argparse.Namespace) -> int:
         from auditor.report.json_report import to_json
 
         _emit(to_json(report), args.output, file)
-    elif args.output is not None:
-        console = Console(record=True, width=120, file=open(os.devnull, "w"))
-        from auditor.report.console import render_console
-
-        render_console(report, console, args.lang, show_info=not args.quiet_info)
-        _emit(console.export_text(), args.output, file)
     else:
+        from rich.console import Console  # only the readable report needs rich
+
         from auditor.report.console import render_console
 
-        render_console(report, Console(), args.lang, show_info=not args.quiet_info)
+        if args.output is not None:
+            with open(os.devnull, "w", encoding="utf-8") as sink:
+                console = Console(record=True, width=120, file=sink)
+                render_console(report, console, args.lang, show_info=not args.quiet_info)
+            _emit(console.export_text(), args.output, file)
+        else:
+            render_console(report, Console(), args.lang, show_info=not args.quiet_info)
     failing = LEVELS[args.fail_on]
     return 1 if any(f.severity in failing for f in report.findings) else 0
