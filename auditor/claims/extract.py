@@ -128,8 +128,6 @@ class ClaimReader:
                     state.lead_parent = money[-1] if money else state.last_money
                     state.bullet_parts = []
                 state.lead_credit = cues.credit_in(lower)
-                if sentence.ends_with_colon and state.lead is sentence:
-                    pass
             if money:
                 state.last_money = money[-1]
         self.close_list(state, scope)

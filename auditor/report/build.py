@@ -61,10 +61,11 @@ def _related(fact: Fact) -> list[Related]:
 
 
 class ReportBuilder:
-    def __init__(self, claims: Claims, lang: str) -> None:
+    def __init__(self, claims: Claims, facts: list[Fact], lang: str) -> None:
         self.claims = claims
         self.lang = lang
         self.passed_quantities: set[str] = set()
+        self._percentage_facts = [f for f in facts if f.kind == "percentage"]
 
     def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str]) -> Report:
         findings: list[Finding] = []
@@ -161,5 +162,3 @@ class ReportBuilder:
                pct_fact.operands[0].quantity.id == fact.operands[0].quantity.id:
                 return pct_fact.operands[1].quantity.value
         return None
-
-    _percentage_facts: list[Fact] = []
