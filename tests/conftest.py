@@ -9,6 +9,13 @@ SAMPLE = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.txt"
 CLEAN = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.clean.txt"
 
 
+def source_of(lines: list[str], path: str = "generated.txt"):
+    """Lines held in memory (generated or mutated) as the text ingest would have read them."""
+    from auditor.ingest.text import SourceText
+
+    return SourceText(path=path, format="text", sha256="", encoding="utf-8", lines=lines)
+
+
 @pytest.fixture(scope="session")
 def sample_audit():
     from auditor.audit import audit_file

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from auditor.audit import audit_lines
-from auditor.ingest.text import SourceText
+from auditor.ingest import read_document
 
 from tests.conftest import CLEAN
 
@@ -35,10 +35,8 @@ def _signature(report) -> set[tuple]:
 
 
 def mutation_recall(path=CLEAN):
-    lines = path.read_text(encoding="utf-8").split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    source = SourceText(path=str(path), format="text", sha256="", encoding="utf-8", lines=lines)
+    source = read_document(path)
+    lines = source.lines
     baseline = audit_lines(source).report
     base = _signature(baseline)
     numbers: dict[tuple[int, int, str], set[str]] = defaultdict(set)

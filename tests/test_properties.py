@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from auditor.audit import audit_lines
 from auditor.errors import InputError
-from auditor.ingest.text import SourceText
 from auditor.numbers import format_dutch, parse_dutch_number
+from tests.conftest import source_of
 from tests.synthetic import make_bbt
 
 
@@ -22,15 +22,13 @@ def test_dutch_numbers_round_trip(units, decimals):
     assert parse_dutch_number(format_dutch(value, decimals)) == value
 
 
-def _source(lines: list[str]) -> SourceText:
-    return SourceText(path="gen.txt", format="text", sha256="", encoding="utf-8", lines=lines)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=80), max_size=40))
 def test_the_pipeline_never_raises_on_arbitrary_text(lines):
     try:
-        audit_lines(_source(lines))
+        audit_lines(source_of(lines))
     except InputError:
         pass
 
@@ -44,7 +42,7 @@ def test_the_pipeline_never_raises_on_arbitrary_text(lines):
 ]), max_size=60))
 def test_the_pipeline_never_raises_on_shuffled_bbt_fragments(lines):
     try:
-        audit_lines(_source(lines))
+        audit_lines(source_of(lines))
     except InputError:
         pass
 
@@ -53,7 +51,7 @@ def test_the_pipeline_never_raises_on_shuffled_bbt_fragments(lines):
 @given(st.integers(min_value=0, max_value=10_000))
 def test_a_generated_consistent_bbt_has_no_errors(seed):
     bbt = make_bbt(seed)
-    report = audit_lines(_source(bbt.lines)).report
+    report = audit_lines(source_of(bbt.lines)).report
     assert report.summary.errors == 0, [f.message for f in report.findings if f.severity == "error"]
     assert report.summary.checks >= 10 * len(bbt.articles)
 
@@ -65,7 +63,7 @@ AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d])")
 @given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=0, max_value=10**6))
 def test_any_single_changed_amount_in_a_generated_bbt_is_reported_at_its_line(seed, pick):
     bbt = make_bbt(seed)
-    clean = audit_lines(_source(bbt.lines)).report
+    clean = audit_lines(source_of(bbt.lines)).report
     verified = {loc.line for c in clean.checks if c.status == "passed" for loc in c.locations}
     candidates = [(n, m) for n, line in enumerate(bbt.lines, start=1) if n in verified for m in AMOUNT.finditer(line)]
     line_no, match = candidates[pick % len(candidates)]
@@ -73,7 +71,7 @@ def test_any_single_changed_amount_in_a_generated_bbt_is_reported_at_its_line(se
     changed = text[:-1] + str((int(text[-1]) + 5) % 10)
     lines = list(bbt.lines)
     lines[line_no - 1] = lines[line_no - 1][:match.start()] + changed + lines[line_no - 1][match.end():]
-    report = audit_lines(_source(lines)).report
+    report = audit_lines(source_of(lines)).report
     hits = [f for f in report.findings if f.severity in ("error", "warning")
             and (f.location.line <= line_no <= f.location.end_line or line_no in {r.line for r in f.related})]
     assert hits, (line_no, text, changed)

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from auditor.audit import audit_lines
-from auditor.ingest.text import SourceText
-from tests.conftest import CLEAN, SAMPLE
+from auditor.ingest import read_document
+from tests.conftest import CLEAN, SAMPLE, source_of
 
 REWORDINGS = [
     (r"\bbedroeg\b", "beliep"),
@@ -24,9 +24,8 @@ REWORDINGS = [
 
 
 def _lines(path, rewordings):
-    lines = path.read_text(encoding="utf-8").split("\n")[:-1]
     out = []
-    for line in lines:
+    for line in read_document(path).lines:
         for pattern, replacement in rewordings:
             line = re.sub(pattern, replacement, line)
         out.append(line)
@@ -34,7 +33,7 @@ def _lines(path, rewordings):
 
 
 def _signature(lines):
-    report = audit_lines(SourceText(path="x", format="text", sha256="", encoding="utf-8", lines=lines)).report
+    report = audit_lines(source_of(lines)).report
     return sorted((f.rule, f.severity, f.location.line, f.evidence.found, f.evidence.expected)
                   for f in report.findings if f.severity != "info"), report.summary
 
