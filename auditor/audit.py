@@ -43,7 +43,7 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
     numbers = {cell.quantity.id for table in document.tables() for cell in table.cells}
     numbers |= {i.value.id for i in document.indicators}
     numbers |= {q.id for fact in facts for q in fact.quantities()}
-    builder = ReportBuilder(claims, facts, lang)
+    builder = ReportBuilder(claims, facts, lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)
     report = builder.build(verdicts, info, __version__, numbers)

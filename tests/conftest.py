@@ -11,7 +11,7 @@ CLEAN = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.clean.txt"
 
 def source_of(lines: list[str], path: str = "generated.txt"):
     """Lines held in memory (generated or mutated) as the text ingest would have read them."""
-    from auditor.ingest.text import SourceText
+    from auditor.ingest.document import SourceText
 
     return SourceText(path=path, format="text", sha256="", encoding="utf-8", lines=lines)
 

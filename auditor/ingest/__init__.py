@@ -1,6 +1,7 @@
-"""ingest: turn an input file into numbered lines, whatever its format (text for now)."""
+"""ingest: turn an input file (text export, PDF, Word draft) into numbered lines with their origins."""
 
 from auditor.ingest.detect import detect_format
-from auditor.ingest.text import SourceText, read_document
+from auditor.ingest.document import SourceText, decode_document, read_document
+from auditor.ingest.origin import LineOrigin, Span
 
-__all__ = ["SourceText", "detect_format", "read_document"]
+__all__ = ["LineOrigin", "SourceText", "Span", "decode_document", "detect_format", "read_document"]

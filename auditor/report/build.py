@@ -7,10 +7,12 @@ import hashlib
 from decimal import Decimal
 
 from auditor.claims.models import Claims
+from auditor.ingest import SourceText
 from auditor.numbers import format_dutch, round_half_up
 from auditor.quantity import Quantity
 from auditor.relations.fact import Fact
 from auditor.relations.typo import diagnose, percentage_supports
+from auditor.report.place import Placer
 from auditor.report.models import (
     Check, CheckLocation, DocumentInfo, Evidence, Finding, Location, Related, Report, Summary, Tool,
 )
@@ -48,7 +50,7 @@ def _finding_id(rule: str, fact: Fact) -> str:
     return hashlib.sha256(f"{rule}|{fact.key}".encode()).hexdigest()[:16]
 
 
-def _related(fact: Fact) -> list[Related]:
+def _related(fact: Fact, placer: Placer) -> list[Related]:
     doubted = fact.location
     related: list[Related] = []
     operands = ([fact.stated] if fact.stated else []) + fact.operands
@@ -56,13 +58,14 @@ def _related(fact: Fact) -> list[Related]:
         source = operand.quantity.source
         if source.line == doubted.line and source.column == doubted.column and operand is fact.stated:
             continue
-        related.append(Related(line=source.line, page=source.page, text=source.text, role=operand.role))
+        related.append(Related(line=source.line, text=source.text, role=operand.role, **placer.place(source)))
     return related
 
 
 class ReportBuilder:
-    def __init__(self, claims: Claims, facts: list[Fact], lang: str) -> None:
+    def __init__(self, claims: Claims, facts: list[Fact], lang: str, source: SourceText | None = None) -> None:
         self.claims = claims
+        self.placer = Placer(source)
         self.lang = lang
         self.passed_quantities: set[str] = set()
         self._percentage_facts = [f for f in facts if f.kind == "percentage"]
@@ -78,7 +81,8 @@ class ReportBuilder:
             if rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
                 checks.append(Check(
                     rule=rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
-                    locations=[CheckLocation(line=q.source.line, text=q.source.text, role=o.role)
+                    locations=[CheckLocation(line=q.source.line, text=q.source.text, role=o.role,
+                                             **self.placer.place(q.source))
                                for o in ([fact.stated] if fact.stated else []) + fact.operands for q in [o.quantity]],
                 ))
             if verdict.severity is not None:
@@ -110,8 +114,9 @@ class ReportBuilder:
         return Finding(
             id=_finding_id(rule.id, fact), rule=rule.id, severity=verdict.severity,  # type: ignore[arg-type]
             group=fact.group, message=message,
-            location=Location(line=location.line, end_line=location.end_line, page=location.page, text=location.text),
-            related=_related(fact),
+            location=Location(line=location.line, end_line=location.end_line, text=location.text,
+                              **self.placer.place(location)),
+            related=_related(fact, self.placer),
             evidence=Evidence(
                 expected=_plain(fact.computed, _computed_decimals(fact)) if fact.checkable else "",
                 found=_plain(fact.stated_value, fact.decimals), formula=fact.formula,

@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.report.models import Finding, Report
+from auditor.report.place import describe
 
 WORDS = {
     "nl": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "info", "line": "regel", "lines": "regels",
@@ -40,12 +41,12 @@ def render_console(report: Report, console: Console, lang: str = "nl", *, show_i
         for finding in findings:
             head = Text()
             head.append(f"{w[finding.severity]} ", style=STYLE[finding.severity])
-            head.append(f"{finding.rule}  {w['line']} {_span(finding)}: ", style="bold")
+            head.append(f"{finding.rule}  {_span(finding, lang)}: ", style="bold")
             head.append(finding.message)
             console.print(head)
             console.print(Text(f"    {w['computation']}: {finding.evidence.formula}", style="cyan"))
             if finding.related:
-                related = "; ".join(f"{r.text} ({w['line']} {r.line}, {r.role})" for r in finding.related)
+                related = "; ".join(f"{r.text} ({describe(r, lang)}, {r.role})" for r in finding.related)
                 console.print(Text(f"    {w['vs']}: {related}"))
             if finding.suggestion:
                 console.print(Text(f"    {w['suggestion']}: {finding.suggestion}", style="green"))
@@ -54,7 +55,7 @@ def render_console(report: Report, console: Console, lang: str = "nl", *, show_i
         console.print()
         console.rule(Text(f"{w['unchecked']} ({len(infos)})", style="dim"))
         for finding in infos:
-            console.print(Text(f"  {w['line']} {_span(finding)}: {finding.message}", style="dim"))
+            console.print(Text(f"  {_span(finding, lang)}: {finding.message}", style="dim"))
     s = report.summary
     console.print()
     table = Table(title=w["summary"], show_header=False)
@@ -66,6 +67,5 @@ def render_console(report: Report, console: Console, lang: str = "nl", *, show_i
     console.print(table)
 
 
-def _span(finding: Finding) -> str:
-    loc = finding.location
-    return str(loc.line) if loc.end_line == loc.line else f"{loc.line}–{loc.end_line}"
+def _span(finding: Finding, lang: str) -> str:
+    return describe(finding.location, lang, finding.location.end_line)

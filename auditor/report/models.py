@@ -9,16 +9,34 @@ from pydantic import BaseModel
 SCHEMA_VERSION = "1"
 
 
-class Location(BaseModel):
+class TableCell(BaseModel):
+    """A cell of a Word table: all 1-based, column None when the number spans no single cell."""
+
+    index: int
+    row: int
+    column: int | None = None
+
+
+class Place(BaseModel):
+    """Where a person finds the number in the file they hold. `line` is the line of the linearised text
+    (the line of a text export); PDF input adds page, line on the page and the number's box (PDF points,
+    origin bottom-left); Word input adds paragraph, the heading above and, in a table, the cell."""
+
     line: int
-    end_line: int
     page: int | None = None
+    page_line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    paragraph: int | None = None
+    heading: str | None = None
+    table: TableCell | None = None
+
+
+class Location(Place):
+    end_line: int
     text: str
 
 
-class Related(BaseModel):
-    line: int
-    page: int | None = None
+class Related(Place):
     text: str
     role: str
 
@@ -41,8 +59,7 @@ class Finding(BaseModel):
     suggestion: str | None = None
 
 
-class CheckLocation(BaseModel):
-    line: int
+class CheckLocation(Place):
     text: str
     role: str
 

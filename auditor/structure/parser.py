@@ -20,7 +20,8 @@ ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
 ISE_HEADING = re.compile(r"^\s*(\d+)\.\s+ISE\s+(\S.*?)\s*$")
 PROGRAMME_HEADING = re.compile(r"^\s*PROGRAMMA\s+([0-9A-Z]{1,4})\s*[–—-]\s*(\S.*?)\s*$")
 PART_HEADING = re.compile(r"^\s*[IVX]{1,6}\.\s+\S")
-NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+\S")
+# a numbered heading starts with a capital: "1.3.1 worden deze artikelen …" is a wrapped sentence
+NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+[A-ZÀ-Ý‘'\"(]")
 SIDE_HEADING = re.compile(r"^\s*(Uitgaven|Ontvangsten)\s*$")
 RECEIPT_SUFFIXES = {"OW", "OI", "OP", "OL"}
 INDICATOR_PART = re.compile(r"indicator", re.I)
@@ -205,22 +206,44 @@ HEADING_LIKE = re.compile(r"^\s*(?:[IVX]{1,6}\.\s|\d+(?:\.\d+)*\.?\s+\S|(?:OD|SD
 
 
 def _table_of_contents(lines: list[str]) -> set[int]:
-    """Lines of a table of contents: five or more heading-shaped lines with nothing else between."""
+    """Lines of a table of contents: five or more heading-shaped lines with nothing else between, or —
+    where entries wrap over two lines, as in a PDF — a run whose entries mostly repeat headings found
+    elsewhere in the document."""
+    headings = [(number, raw.strip()) for number, raw in enumerate(lines, start=1) if HEADING_LIKE.match(raw.strip())]
+    keys = Counter(_toc_key(text) for _, text in headings)
     toc: set[int] = set()
     run: list[int] = []
-    for number, raw in enumerate(lines, start=1):
-        text = raw.strip()
-        if not text:
-            continue
-        if HEADING_LIKE.match(text):
-            run.append(number)
-            continue
-        if len(run) >= 5:
-            toc.update(run)
-        run = []
-    if len(run) >= 5:
-        toc.update(run)
+    previous = 0
+
+    def close() -> None:
+        if len(run) < 5:
+            return
+        wrapped = any(n not in run for n in range(run[0], run[-1] + 1) if lines[n - 1].strip())
+        repeated = sum(keys[_toc_key(lines[n - 1].strip())] > 1 for n in run)
+        if not wrapped or repeated >= 0.6 * len(run):
+            toc.update(range(run[0], run[-1] + 1))
+
+    for number, text in headings:
+        between = [n for n in range(previous + 1, number) if lines[n - 1].strip()] if previous else []
+        continuation = len(between) <= 2 and all(_wrapped_entry(lines[n - 1].strip()) for n in between)
+        if run and not (not between or continuation):
+            close()
+            run = []
+        run.append(number)
+        previous = number
+    close()
     return toc
+
+
+def _wrapped_entry(text: str) -> bool:
+    """The second line of a wrapped TOC entry: lower-case or capitals throughout, or ending in a page
+    number; "Geen." under an empty annex heading is none of these."""
+    return len(text) < 100 and (text[:1].islower() or text.upper() == text or bool(re.search(r"\s\d{1,3}$", text)))
+
+
+def _toc_key(text: str) -> str:
+    """A TOC entry and its heading share their start; page numbers and dot leaders differ."""
+    return re.sub(r"[\s.…]+", " ", text).strip().lower()[:30]
 
 
 def parse_indicators(lines: list[str], start: int, end: int) -> list[Indicator]:

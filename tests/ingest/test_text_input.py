@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from auditor.errors import InputError
-from auditor.ingest import text as text_ingest
-from auditor.ingest.text import read_document
+from auditor.ingest import document as text_ingest
+from auditor.ingest.document import read_document
 
 
 def test_utf8_lines_are_numbered_from_one(tmp_path):

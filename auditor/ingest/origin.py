@@ -1,0 +1,49 @@
+"""Where a line of the linearised document sits in the file a person holds.
+
+Every input format is turned into numbered lines (that is what structure and claims read). For a PDF
+each line also knows its page, its line on that page and its box; for a Word draft its paragraph, the
+heading above it, and for table rows the table, the row and which character span is which column.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+BBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom-left (PDF user space)
+
+
+class Span(BaseModel):
+    """Part of a line: a number in a PDF (with its box) or a table cell in a Word draft (with its column)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    bbox: BBox | None = None
+    column: int | None = None  # 1-based table column (Word)
+
+
+class LineOrigin(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    page: int | None = None  # 1-based
+    page_line: int | None = None  # 1-based line on that page
+    bbox: BBox | None = None
+    paragraph: int | None = None  # 1-based body paragraph (Word)
+    heading: str | None = None  # nearest heading above (Word)
+    table: int | None = None  # 1-based table in the body (Word)
+    row: int | None = None  # 1-based row of that table
+    spans: tuple[Span, ...] = ()
+
+    def span_at(self, column: int) -> Span | None:
+        for span in self.spans:
+            if span.start <= column < span.end:
+                return span
+        return None
+
+
+def union(boxes: list[BBox]) -> BBox | None:
+    if not boxes:
+        return None
+    return (round(min(b[0] for b in boxes), 1), round(min(b[1] for b in boxes), 1),
+            round(max(b[2] for b in boxes), 1), round(max(b[3] for b in boxes), 1))
