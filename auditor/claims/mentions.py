@@ -83,8 +83,8 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
         else:
             continue
         offset = sentence.start + match.start()
-        line, column = passage.positions[offset]
-        end_line = passage.positions[sentence.start + match.end() - 1][0]
+        line, column = passage.position(offset)
+        end_line = passage.position(sentence.start + match.end() - 1)[0]
         decimals = decimals_of(printed)
         quantity = Quantity(
             id=f"L{line}C{column}",

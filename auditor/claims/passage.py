@@ -8,6 +8,7 @@ string (keeping a map back to line and column) lets a sentence be read whole, wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from auditor.source import SourceRef
@@ -37,22 +38,31 @@ class Sentence:
 @dataclass
 class Passage:
     text: str
-    positions: list[tuple[int, int]]  # (line, column) per character
+    # one (offset in text, line, column of that offset) per joined line: a few hundred entries instead of a
+    # position per character
+    segments: list[tuple[int, int, int]]
     sentences: list[Sentence] = field(default_factory=list)
 
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of the character at `offset`; a joining space belongs to the line before."""
+        index = bisect_right(self.segments, (offset, 1 << 30, 0)) - 1
+        start, line, column = self.segments[max(index, 0)]
+        return line, column + offset - start
+
     def ref(self, start: int, end: int, role: str | None = None) -> SourceRef:
-        first = self.positions[start]
-        last = self.positions[max(start, end - 1)]
-        return SourceRef(line=first[0], end_line=last[0], column=first[1], text=self.text[start:end], role=role)
+        line, column = self.position(start)
+        end_line = self.position(max(start, end - 1))[0]
+        return SourceRef(line=line, end_line=end_line, column=column, text=self.text[start:end], role=role)
 
     def line_of(self, offset: int) -> int:
-        return self.positions[offset][0]
+        return self.position(offset)[0]
 
 
 def build_passage(lines: list[str], start: int, end: int, skip: set[int]) -> Passage:
     """Join lines start..end (1-based, inclusive) except `skip` into one passage with sentences."""
     chars: list[str] = []
-    positions: list[tuple[int, int]] = []
+    segments: list[tuple[int, int, int]] = []
+    length = 0
     breaks: list[tuple[int, str]] = []  # (offset, kind) hard sentence breaks
     previous_text = ""
     for number in range(start, end + 1):
@@ -70,19 +80,19 @@ def build_passage(lines: list[str], start: int, end: int, skip: set[int]) -> Pas
         elif SUBHEADING.match(body) and (not previous_text or previous_text.rstrip().endswith((".", ":", ")"))):
             kind = "subheading"
         if kind or (chars and previous_text.rstrip().endswith(":")):
-            breaks.append((len(chars), kind))
+            breaks.append((length, kind))
         elif chars:
             chars.append(" ")
-            positions.append(positions[-1])
+            length += 1
         if kind == "subheading":
-            breaks.append((len(chars) + len(body), "after"))
-        for col, char in enumerate(body):
-            chars.append(char)
-            positions.append((number, lead + col))
+            breaks.append((length + len(body), "after"))
+        segments.append((length, number, lead))
+        chars.append(body)
+        length += len(body)
         previous_text = body
     text = "".join(chars)
     text = GLUED_FOOTNOTE.sub(lambda m: "." + " " * len(m.group(1)), text)
-    passage = Passage(text=text, positions=positions)
+    passage = Passage(text=text, segments=segments)
     passage.sentences = _split(text, breaks)
     return passage
 

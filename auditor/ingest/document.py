@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, SkipValidation
 
 from auditor.errors import InputError
 from auditor.ingest.detect import detect_format
@@ -25,7 +25,7 @@ class SourceText(BaseModel):
     sha256: str
     encoding: str
     lines: list[str]
-    origins: list[LineOrigin] | None = None  # one per line for PDF and Word input
+    origins: SkipValidation[list[LineOrigin] | None] = None  # one per line for PDF and Word input
     notices: list[str] = []
 
     def origin(self, line: int) -> LineOrigin | None:

@@ -37,26 +37,30 @@ def read_docx(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list
                          f"{path} is not a valid Word document (damaged or truncated zip)") from exc
     import docx  # imported here: text and PDF input should not pay for python-docx
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors … on damaged parts
         raise InputError(f"{path} is geen leesbaar Word-document ({type(exc).__name__})",
                          f"{path} is not a readable Word document ({type(exc).__name__})") from exc
-    reader = _Reader(_footnotes(document))
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            reader.table(block)
+    # style id → name, read once: python-docx's paragraph.style looks the default style up per paragraph
+    styles = {style.style_id: style.name or "" for style in document.styles}
+    reader = _Reader(_footnotes(document), styles)
+    for element in _blocks(document.element.body):
+        if element.tag == f"{W}tbl":
+            reader.table(Table(element, document))
         else:
-            reader.paragraph(block)
+            reader.paragraph(Paragraph(element, document))
     if not any(line.strip() for line in reader.lines):
         raise InputError(f"{path} bevat geen tekst", f"{path} contains no text")
     return reader.lines, reader.origins, []
 
 
 class _Reader:
-    def __init__(self, footnotes: dict[str, str]) -> None:
+    def __init__(self, footnotes: dict[str, str], styles: dict[str, str]) -> None:
         self.footnotes = footnotes
+        self.styles = styles
         self.lines: list[str] = []
         self.origins: list[LineOrigin] = []
         self.paragraphs = 0
@@ -71,8 +75,8 @@ class _Reader:
     def paragraph(self, paragraph) -> None:
         self.paragraphs += 1
         text = _paragraph_text(paragraph._p)
-        style = paragraph.style.name if paragraph.style is not None else ""
-        if HEADING_STYLE.match(style or "") or style == "Title":
+        style = self.styles.get(paragraph._p.style or "", "")
+        if HEADING_STYLE.match(style) or style == "Title":
             self.heading = text.strip() or self.heading
         self.emit(text, LineOrigin(paragraph=self.paragraphs, heading=self.heading))
         for reference in paragraph._p.iter(f"{W}footnoteReference"):
@@ -108,6 +112,18 @@ class _Reader:
                         if piece.strip():
                             self.emit(piece, LineOrigin(spans=(Span(start=0, end=len(piece), column=column),),
                                                         **origin))
+
+
+def _blocks(container):
+    """Paragraphs and tables in body order, like python-docx's iter_inner_content, but also inside
+    block-level content controls (w:sdt), which government templates use for whole sections."""
+    for child in container:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
 
 
 def _paragraph_text(p) -> str:

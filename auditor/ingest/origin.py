@@ -7,15 +7,16 @@ heading above it, and for table rows the table, the row and which character span
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 BBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom-left (PDF user space)
 
 
-class Span(BaseModel):
+# plain slotted dataclasses, not pydantic models: a PDF has thousands of these and building them is
+# on the audit's critical path; they are made by the ingest code only, so there is nothing to validate
+@dataclass(frozen=True, slots=True)
+class Span:
     """Part of a line: a number in a PDF (with its box) or a table cell in a Word draft (with its column)."""
-
-    model_config = ConfigDict(frozen=True)
 
     start: int
     end: int
@@ -23,9 +24,8 @@ class Span(BaseModel):
     column: int | None = None  # 1-based table column (Word)
 
 
-class LineOrigin(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class LineOrigin:
     page: int | None = None  # 1-based
     page_line: int | None = None  # 1-based line on that page
     bbox: BBox | None = None

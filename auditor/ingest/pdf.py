@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from auditor.errors import InputError
-from auditor.ingest.origin import BBox, LineOrigin, Span, union
+from auditor.ingest.origin import BBox, LineOrigin, Span
 from auditor.numbers import NUMBER_PATTERN
 
 MARGIN = 0.08  # share of the page height at top and bottom where running headers and footers live
@@ -66,7 +66,8 @@ def read_pdf(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list[
     for line in kept:
         per_page[line.page] += 1
         lines.append(line.text)
-        origins.append(LineOrigin(page=line.page, page_line=per_page[line.page], bbox=line.bbox, spans=line.spans))
+        origins.append(LineOrigin(page=line.page, page_line=per_page[line.page], bbox=line.bbox,
+                                                  spans=line.spans))
     return lines, origins, []
 
 
@@ -93,9 +94,9 @@ def _read_page(page, number: int) -> list[_PageLine]:
             line = raw.translate(HYPHEN_MARKS).rstrip()
             if not line.strip():
                 continue
-            bbox = _box(textpage, start, len(line))
+            bbox = _chars_box(textpage, start, start + len(line) - 1)
             spans = tuple(
-                Span.model_construct(start=m.start(), end=m.end(), bbox=_chars_box(textpage, start + m.start(), start + m.end() - 1))
+                Span(start=m.start(), end=m.end(), bbox=_chars_box(textpage, start + m.start(), start + m.end() - 1))
                 for m in NUMBER.finditer(line)
             )
             in_margin = bbox is not None and (bbox[3] > height * (1 - MARGIN) or bbox[1] < height * MARGIN)
@@ -105,13 +106,9 @@ def _read_page(page, number: int) -> list[_PageLine]:
         textpage.close()
 
 
-def _box(textpage, index: int, count: int) -> BBox | None:
-    rects = [textpage.get_rect(i) for i in range(textpage.count_rects(index, count))]
-    return union(rects)
-
-
 def _chars_box(textpage, first: int, last: int) -> BBox:
-    """Box of a number from its first and last character: a number never wraps, so two boxes suffice."""
+    """Box of a run of characters on one line (a number, a whole line) from its first and last
+    character: two calls into PDFium instead of one per character."""
     left, bottom, right_first, top = textpage.get_charbox(first)
     _, bottom_last, right, top_last = textpage.get_charbox(last)
     return (round(left, 1), round(min(bottom, bottom_last), 1), round(max(right, right_first), 1),

@@ -39,9 +39,20 @@ def test_json_report_follows_the_contract(capsys):
     keys = [(f["location"]["line"], f["rule"]) for f in report["findings"]]
     assert keys == sorted(keys)
     finding = next(f for f in report["findings"] if f["severity"] == "error")
-    assert finding["location"] == {"line": 755, "end_line": 755, "page": None, "text": "522.157"}
+    # every place has the same keys in every format; a text export fills in the line only
+    assert finding["location"] == {"line": 755, "end_line": 755, "text": "522.157", "page": None, "page_line": None,
+                                   "bbox": None, "paragraph": None, "heading": None, "table": None}
     assert finding["related"][0]["line"] == 731 and finding["related"][0]["role"]
     assert set(finding["evidence"]) == {"expected", "found", "formula"}
+
+
+def test_json_places_a_pdf_finding_on_its_page_and_a_word_finding_in_its_cell(capsys):
+    main(["check", str(SAMPLE.with_suffix(".pdf")), "--format", "json"])
+    typo = next(f for f in json.loads(capsys.readouterr().out)["findings"] if f["severity"] == "error")
+    assert typo["location"]["page"] == 9 and len(typo["location"]["bbox"]) == 4 and typo["location"]["page_line"]
+    main(["check", str(SAMPLE.with_suffix(".docx")), "--format", "json"])
+    typo = next(f for f in json.loads(capsys.readouterr().out)["findings"] if f["severity"] == "error")
+    assert typo["location"]["paragraph"] and typo["related"][0]["table"] == {"index": 3, "row": 3, "column": 7}
 
 
 def test_english_messages_on_request(capsys):
