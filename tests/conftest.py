@@ -7,6 +7,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.txt"
 CLEAN = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.clean.txt"
+BEGROTING = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.txt"
+BEGROTING_CLEAN = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.clean.txt"
 
 
 def source_of(lines: list[str], path: str = "generated.txt"):

@@ -14,28 +14,40 @@ LEVEL_CUES: dict[str, re.Pattern[str]] = {
         r"|na\s+(?:uitvoering\s+van\s+)?(?:de\s+|bovenstaande\s+|deze\s+|alle\s+)?(?:krediet)?herverdelingen?"
     ),
     "BA": re.compile(r"\bba\b(?!\s*[-–]\s*jr)|\b1e\s+ba\b|decreta\w*|initi[eë]le?\b|oorspronkelijke?\b"),
+    "BO": re.compile(r"\bbo\b|begrotingsopmaak|ontwerpbegroting"),
     "BU": re.compile(r"\bbu\b|(?<!na\s)\b(?:begrotings|vak-|vek-)?uitvoering\b(?!\s+van\s+(?:de\s+|bovenstaande\s+)?(?:krediet)?herverdel)|\brealisatie\b"),
 }
 # a level cue inside "… van het beschikbare krediet" names a percentage's denominator, not the amount
 DENOMINATOR_PHRASE = re.compile(r"\bvan\s+(?:het|de)\s+(?:totale\s+)?(?:beschikba\w*|decreta\w*|jaarbudget)[\w-]*(?:\s+(?:vak|vek)[\w-]*)?(?:\s*[-–]?\s*krediet\w*|\s+budget)?")
 
+# a level named right after the amount: "30.210 keuro (VAK) in BA 2024", "33.130 k€ bij de BO 2025"
+POST_LEVEL = re.compile(
+    r"^\s*(?:in|bij|volgens|op)\s+(?:de\s+|het\s+)?(?P<cue>ba\s*[-–]\s*jr|2e\s+ba|1e\s+ba|ba|bo|bu|begrotingsopmaak"
+    r"|ontwerpbegroting|begrotingsuitvoering|begrotingsaanpassing)\b"
+)
 MOVEMENT_UP = re.compile(
-    r"verhoogd\s+met|verhoging\s+(?:met|van)|nam\s+(?:\w+\s+){0,4}toe\s+(?:met|ten\s+belope\s+van)|toe\s*nam\s+met"
+    r"(?:verhoogd|opgetrokken|toegenomen|aangevuld)\s+ten\s+belope\s+van|stijgt\s+(?:\w+\s+){0,4}met|groeit\s+(?:\w+\s+){0,3}met"
+    r"|stijging\s+(?:met|van)|verhoogd\s+met|verhoging\s+(?:met|van)|nam\s+(?:\w+\s+){0,4}toe\s+(?:met|ten\s+belope\s+van)|toe\s*nam\s+met"
     r"|toenam\s+met|neemt\s+(?:\w+\s+){0,3}toe\s+met|steeg\s+(?:\w+\s+){0,4}met|gestegen\s+met|opgetrokken\s+met"
     r"|verhoogd|toegenomen\s+met|extra\s+(?:budget|krediet|middelen)|bijkomende?\s+(?:budget|krediet|middelen)"
     r"|aangevuld\s+met|toegekend\s+vanuit|afkomstig\s+(?:uit|van)"
 )
 MOVEMENT_DOWN = re.compile(
-    r"verminderd\s+met|vermindering\s+(?:met|van)|verlaagd\s+met|daalde\s+(?:\w+\s+){0,4}met|gedaald\s+met"
+    r"(?:verminderd|verlaagd|afgenomen)\s+ten\s+belope\s+van|daalt\s+(?:\w+\s+){0,4}met|daling\s+(?:met|van)"
+    r"|verminderd\s+met|vermindering\s+(?:met|van)|verlaagd\s+met|daalde\s+(?:\w+\s+){0,4}met|gedaald\s+met"
     r"|nam\s+(?:\w+\s+){0,4}af\s+met|afnam\s+met|afgenomen\s+met|ingeleverd|afgestaan|overgedragen\s+naar"
 )
 MOVEMENT_NEUTRAL = re.compile(r"\b(?:krediet)?herverde\w*|\b(?:krediet)?herschik\w*|\bverschuiving\w*|\btransfer\w*")
-DIRECTION_OUT = re.compile(r"vanuit\s+dit\s+(?:begrotings)?artikel|\bnaar\s+(?:het|de|een)\s+(?:begrotingsartikel|artikel|provisie|agentschap)|\bnaar\s+het\s+isi?e?\b|vertrekkende")
-DIRECTION_IN = re.compile(r"\bvanuit\s+(?:de|het|een)\b|\buit\s+de\s+(?:\w+\s+)?(?:index)?provisie|afkomstig\s+(?:uit|van)|toekomende")
+ARTICLE_CODE = r"[a-z]{2}[0-9a-z]-[0-9a-z]{7}-[a-z]{2}"
+DIRECTION_OUT = re.compile(rf"\bnaar\s+(?:het\s+)?(?:begrotings)?(?:artikel\s+)?{ARTICLE_CODE}|vanuit\s+dit\s+(?:begrotings)?artikel|\bnaar\s+(?:het|de|een)\s+(?:begrotingsartikel|artikel|provisie|agentschap)|\bnaar\s+het\s+isi?e?\b|vertrekkende")
+DIRECTION_IN = re.compile(rf"\bnaar\s+dit\s+(?:begrotings)?artikel|\bvanuit\s+(?:het\s+)?(?:begrotings)?(?:artikel\s+)?{ARTICLE_CODE}|\bvanuit\s+(?:de|het|een)\b|\buit\s+de\s+(?:\w+\s+)?(?:index)?provisie|afkomstig\s+(?:uit|van)|toekomende")
 NET = re.compile(r"\bin\s+(?:het\s+)?tota(?:al|liteit)\b|\bper\s+saldo\b|\bnetto\b|\bglobaal\b|\bwaardoor\b|\bhierdoor\b|\bin\s+totaal\b")
 
 COPULA_THEN_NUMBER = re.compile(r"\b(?:bedroeg|bedraagt|bedroegen|bedragen|beliep|beloopt|was|is|bleef)\b[^.]*$")
 TARGET_BEFORE = re.compile(r"\b(?:tot|naar)\s*$")
+# "stijgen van 1.250 keuro naar 1.320 keuro": the first amount is the starting level (BA)
+FROM_BEFORE = re.compile(r"\bvan\s*$")
+TARGET_AFTER = re.compile(r"^\s*naar\s+[-\d]")
 WITH_BEFORE = re.compile(r"\bmet\s*$")
 PART_OF = re.compile(r"\bbevat\b|\bomvat\b|\bwaarvan\b|\binclusief\b|een\s+bedrag\s+van|\bingeschreven\b|\bvan\s+dit\s+bedrag\b")
 PARTIAL = re.compile(r"hoofdzakelijk|onder\s+andere|onder\s+meer|\bo\.a\.|waaronder|voornamelijk|\bvooral\b|met\s+name|\bzoals\b|bijvoorbeeld")

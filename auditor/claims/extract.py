@@ -58,16 +58,20 @@ class ClaimReader:
     def __init__(self, doc: BBTDocument, lines: list[str]) -> None:
         self.doc = doc
         self.lines = lines
+        # where movements lead and what "naar X keuro" names: BA-JR in an execution BBT, BO in a budget BBT
+        self.target_column = "BO" if doc.kind == "begroting" else "BA-JR"
         self.claims = Claims()
         self.used: set[str] = set()
         self.seen: dict[str, Quantity] = {}
         self.skip = set(doc.table_lines) | set(doc.footnote_lines)
+        self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
 
     def read(self) -> Claims:
         for scope in self.doc.scopes:
             if scope.title == "inhoudstafel":
                 continue
             passage = build_passage(self.lines, scope.start, scope.end, self.skip)
+            passage.footnotes = self.footnotes
             if scope.kind == "annex":
                 self.read_annex(passage, scope)
             else:
@@ -207,9 +211,14 @@ class ClaimReader:
 
     def reading(self, text: str, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None) -> _Reading:
         before = lower[: mention.start]
+        post = cues.POST_LEVEL.match(lower[mention.end:])
+        if post is not None and not self.after_movement_cue(before):
+            return _Reading("level", column=_level_column(post.group("cue")))
+        if cues.FROM_BEFORE.search(before) and cues.TARGET_AFTER.match(lower[mention.end:]):
+            return _Reading("level", column="BA")
         if cues.TARGET_BEFORE.search(before):
             cue = _nearest_cue(before)
-            column = cue[0] if cue and cue[0] in ("BA", "BA-JR", "BU") and cue[2] >= len(before) - 25 else "BA-JR"
+            column = cue[0] if cue and cue[0] in cues.LEVEL_CUES and cue[2] >= len(before) - 25 else self.target_column
             return _Reading("level", column=column)
         if previous is not None:
             between = lower[previous[0].end: mention.start]
@@ -239,6 +248,15 @@ class ClaimReader:
         if len(gap.split()) > 12:
             return _Reading("other")
         return _Reading("level", column=kind)
+
+    def after_movement_cue(self, before: str) -> bool:
+        """'verhoogd met 500 keuro bij BA-JR': the amount is the movement, the level names when."""
+        cue = _nearest_cue(before)
+        if cue is None or cue[0] not in ("UP", "DOWN", "NEUTRAL"):
+            return False
+        gap = before[cue[2]:]
+        # the cue governs the first amount after it: "daalde met 1.120 keuro van 22.405 keuro in BA 2024"
+        return len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and not cues.COPULA_THEN_NUMBER.search(gap)
 
     def movement(self, kind: str, lower: str, mention: Mention) -> _Reading:
         net = cues.NET.search(lower[: mention.start]) is not None
@@ -414,6 +432,15 @@ def _next_stop(text: str) -> int:
     ("2.000 keuro VAK en 2.000 keuro VEK herverdeeld naar …") share the verb that follows them."""
     match = re.search(r"[;]|\.\s|\.$|,\s(?:maar|terwijl|waardoor|om|omdat)\b", text)
     return match.start() if match else len(text)
+
+
+def _level_column(cue: str) -> str:
+    """The table column a level cue names: 'ba-jr', '2e ba' → BA-JR; 'begrotingsopmaak' → BO; …"""
+    compact = cue.replace(" ", "")
+    for column, pattern in cues.LEVEL_CUES.items():
+        if pattern.search(cue) or pattern.search(compact):
+            return column
+    return "BA"
 
 
 def _nearest_cue(text: str, *, first: bool = False, levels_only: bool = False) -> tuple[str, int, int] | None:

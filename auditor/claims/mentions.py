@@ -56,12 +56,36 @@ def _credit(text: str) -> str:
     return "BOTH" if ("VAK" in compact and "VEK" in compact) else compact[:3]
 
 
+FOOTNOTE_REACH = 80  # lines: a footnote is printed at the foot of the page that cites it
+
+
+def _glued_footnote(passage: Passage, offset: int, printed: str) -> str | None:
+    """A footnote marker that PDF extraction glued to a decimal amount: '56.766,932' is 56.766,9 with
+    note 32 when note 32 is printed below, on the same page. Without that note the digits are the
+    number's own."""
+    if "," not in printed or not passage.footnotes:
+        return None
+    decimals = printed.rsplit(",", 1)[1]
+    line = passage.position(offset)[0]
+    for width in (2, 1):
+        if len(decimals) - width < 1:
+            continue
+        marker = decimals[-width:]
+        note_line = passage.footnotes.get(int(marker))
+        if not marker.startswith("0") and note_line is not None and 0 < note_line - line <= FOOTNOTE_REACH:
+            return marker
+    return None
+
+
 def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False) -> list[Mention]:
     """Amounts and percentages in `sentence`; with `counts`, also bare numbers (for ratios)."""
     found: list[Mention] = []
     text = sentence.text
     for match in NUMBER_PATTERN.finditer(text):
         printed = match.group(0)
+        marker = _glued_footnote(passage, sentence.start + match.start(), printed)
+        if marker:
+            printed = printed[: -len(marker)]
         after = text[match.end():]
         unit_match = UNIT.match(after)
         credit: str | None = None
@@ -84,7 +108,8 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
             continue
         offset = sentence.start + match.start()
         line, column = passage.position(offset)
-        end_line = passage.position(sentence.start + match.end() - 1)[0]
+        number_end = match.start() + len(printed)
+        end_line = passage.position(sentence.start + number_end - 1)[0]
         decimals = decimals_of(printed)
         quantity = Quantity(
             id=f"L{line}C{column}",
@@ -92,7 +117,7 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
             half_unit=half_unit(decimals) * scale,
             decimals=decimals,
             unit=unit,
-            source=passage.ref(offset, sentence.start + match.end()).model_copy(update={"end_line": end_line}),
+            source=passage.ref(offset, sentence.start + number_end).model_copy(update={"end_line": end_line}),
         )
         before = text[: match.start()]
         found.append(
@@ -100,7 +125,7 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
                 quantity=quantity,
                 start=match.start(),
                 end=end,
-                number_end=match.end(),
+                number_end=number_end,
                 unit=unit,
                 credit=credit,
                 in_parens=before.count("(") > before.count(")"),

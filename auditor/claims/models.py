@@ -18,12 +18,13 @@ class AmountClaim(BaseModel):
     quantity: Quantity
     scope: str
     credit: CreditSpec
-    column: Literal["BA", "BA-JR", "BU"] | None
+    column: Literal["BA", "BA-JR", "BU", "BO"] | None
     role: Literal["level", "movement", "net", "component", "other"]
 
 
 class MovementClaim(BaseModel):
-    """A budget movement between BA and BA-JR: sign, credit, and whether the direction was stated."""
+    """A budget movement from BA to BA-JR (or to BO in a budget BBT): sign, credit, and whether the
+    direction was stated."""
 
     quantity: Quantity
     scope: str

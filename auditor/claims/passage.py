@@ -42,6 +42,7 @@ class Passage:
     # position per character
     segments: list[tuple[int, int, int]]
     sentences: list[Sentence] = field(default_factory=list)
+    footnotes: dict[int, int] = field(default_factory=dict)  # footnote number → its line, for glued markers
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of the character at `offset`; a joining space belongs to the line before."""

@@ -6,6 +6,7 @@ from auditor.claims.models import Claims
 from auditor.relations.arithmetic import rollups, table_totals
 from auditor.relations.breakdowns import breakdown_facts
 from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.evolution import credit_evolution_facts, evolution_column_facts
 from auditor.relations.fact import Fact
 from auditor.relations.indicators import indicator_facts
 from auditor.relations.movements import movement_facts
@@ -19,6 +20,8 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     facts += table_totals(index)
     facts += rollups(index)
+    facts += evolution_column_facts(index)
+    facts += credit_evolution_facts(index)
     facts += movement_facts(index, claims)
     restated, untied_levels = restatement_facts(index, claims)
     facts += restated

@@ -6,7 +6,7 @@ from auditor.quantity import Quantity
 from auditor.relations.fact import Operand
 from auditor.structure.models import BBTDocument, BudgetTable, Cell, Scope
 
-COLUMN_NAMES = {"BA": "BA", "BA-JR": "BA-JR", "BU": "BU", "BO": "BO", "EVOL": "evolutie"}
+COLUMN_NAMES = {"BA": "BA", "BA-JR": "BA-JR", "BU": "BU", "BO": "BO", "EVOL": "evolutie", "ADJ": ""}
 
 
 class DocumentIndex:
@@ -38,7 +38,8 @@ class DocumentIndex:
 
 def cell_operand(cell: Cell, owner: str, sign: int = 1) -> Operand:
     label = "Totaal" if cell.row == "TOTAL" else cell.row_label or cell.row
-    return Operand(quantity=cell.quantity, role=f"{owner} · {label} · {cell.credit} {COLUMN_NAMES[cell.column]}", sign=sign)
+    column = f" {COLUMN_NAMES[cell.column]}" if COLUMN_NAMES[cell.column] else ""
+    return Operand(quantity=cell.quantity, role=f"{owner} · {label} · {cell.credit}{column}", sign=sign)
 
 
 def text_operand(quantity: Quantity, role: str = "tekst", sign: int = 1) -> Operand:

@@ -18,7 +18,7 @@ from auditor.source import SourceRef
 
 FactKind = Literal[
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-    "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
+    "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
 ]
 
 
@@ -95,7 +95,14 @@ def comparison(
     quantity = stated.quantity
     point, lo, hi = computed
     decimals = quantity.decimals
-    difference = quantity.value - round_half_up(point, decimals) if unit != "keuro" else quantity.value - point
+    if unit != "keuro":
+        difference = quantity.value - round_half_up(point, decimals)
+    elif quantity.half_unit > Decimal("0.5"):
+        # "61,7 miljoen euro" is 61.700 keuro to the nearest 100: compare at the precision it was stated in
+        step = 2 * quantity.half_unit
+        difference = quantity.value - round_half_up(point / step, 0) * step
+    else:
+        difference = quantity.value - point
     return Fact(
         kind=kind, key=key, group=group, subject=subject, stated=stated, operands=operands,
         location=location or quantity.source.with_role(stated.role),

@@ -1,5 +1,6 @@
-"""Relation 3: BA + the movements the text describes = BA-JR, per credit; a stated net change
-equals BA-JR − BA; a change the table shows but the text never explains is reported."""
+"""Relation 3: BA + the movements the text describes = BA-JR (an execution BBT) or BO (a budget BBT),
+per credit; a stated net change equals that level − BA; a change the table shows but the text never
+explains is reported."""
 
 from __future__ import annotations
 
@@ -19,12 +20,15 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
     scopes = [s.id for s in index.doc.scopes if s.table_ref and s.kind in ("article", "ise")]
     for scope_id in scopes:
         table, owner = index.table_of(scope_id)
-        if table is None or "BA-JR" not in table.columns() or "BA" not in table.columns():
+        if table is None or "BA" not in table.columns():
+            continue
+        target = next((c for c in ("BA-JR", "BO") if c in table.columns()), None)
+        if target is None:
             continue
         movements = by_scope.get(scope_id, [])
         for credit in ("VAK", "VEK"):
             ba = index.main_cell(table, credit, "BA")
-            bajr = index.main_cell(table, credit, "BA-JR")
+            bajr = index.main_cell(table, credit, target)
             if ba is None or bajr is None:
                 continue
             mine = [m for m in movements if m.credit in (credit, "BOTH", None)]
@@ -39,7 +43,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     kind="net_movement", key=f"net|{scope_id}|{credit}|{net.quantity.id}", group=owner,
                     subject=f"{owner}: netto beweging {credit}", stated=stated.model_copy(update={"sign": net.sign}),
                     operands=computed_ops, computed=(point * net.sign, min(lo * net.sign, hi * net.sign), max(lo * net.sign, hi * net.sign)),
-                    formula=f"BA-JR − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
+                    formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
                 ))
             if details:
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
@@ -49,17 +53,17 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                                      text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst")
                 facts.append(comparison(
                     kind="movement", key=f"movement|{scope_id}|{credit}", group=owner,
-                    subject=f"{owner}: BA + bewegingen = BA-JR ({credit})", stated=bajr_op, operands=operands,
+                    subject=f"{owner}: BA + bewegingen = {target} ({credit})", stated=bajr_op, operands=operands,
                     computed=(point, lo, hi), location=location,
-                    formula=f"BA {sum_formula(operands)} = {_show(point)}; BA-JR {bajr.quantity.display}",
+                    formula=f"BA {sum_formula(operands)} = {_show(point)}; {target} {bajr.quantity.display}",
                     direction_stated=all(m.direction_stated for m in details),
                 ))
             if not details and not nets and ba.quantity.value != bajr.quantity.value:
                 change = bajr.quantity.value - ba.quantity.value
                 facts.append(comparison(
                     kind="unexplained_change", key=f"unexplained|{scope_id}|{credit}", group=owner,
-                    subject=f"{owner}: BA → BA-JR {credit} niet toegelicht", stated=bajr_op, operands=[ba_op],
-                    computed=(change, change, change), formula=f"BA-JR − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
+                    subject=f"{owner}: BA → {target} {credit} niet toegelicht", stated=bajr_op, operands=[ba_op],
+                    computed=(change, change, change), formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
                     checkable=False,
                 ))
     return facts

@@ -18,7 +18,10 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
         if table is None or claim.column not in table.columns():
             untied.append(claim)
             continue
-        cells = [(credit, index.main_cell(table, credit, claim.column)) for credit in expand_credit(claim.credit)]
+        credits = expand_credit(claim.credit)
+        if claim.credit is None and not set(credits) & set(table.credits()):
+            credits = table.credits()  # a receipts article: AO, TO, LO
+        cells = [(credit, index.main_cell(table, credit, claim.column)) for credit in credits]
         cells = [(credit, cell) for credit, cell in cells if cell is not None]
         if not cells:
             untied.append(claim)

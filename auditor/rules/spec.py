@@ -65,7 +65,7 @@ class RuleSpec(BaseModel):
     description: Text
     applies_to: Literal[
         "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-        "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
+        "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
     ]
     relation: str  # which relation of DOMAIN.md it checks, for the catalogue
     counts_as_check: bool = True  # False for rules that only report what could not be checked

@@ -10,8 +10,8 @@ from pydantic import BaseModel
 from auditor.quantity import Quantity
 
 Credit = Literal["VAK", "VEK", "AO", "TO", "LO"]
-Column = Literal["BA", "BA-JR", "BU", "BO", "EVOL"]
-RowCategory = Literal["ESR", "IS", "OTHER", "TOTAL", "EXPENDITURE", "RECEIPTS", "UNKNOWN"]
+Column = Literal["BA", "BA-JR", "BU", "BO", "EVOL", "ADJ"]  # ADJ: a Kredietevolutie step
+RowCategory = Literal["ESR", "IS", "OTHER", "TOTAL", "EXPENDITURE", "RECEIPTS", "ADJUSTMENT", "UNKNOWN"]
 TableKind = Literal["programme", "ise", "article"]
 
 EXPENDITURE_CREDITS: tuple[Credit, ...] = ("VAK", "VEK")
@@ -32,6 +32,7 @@ class BudgetTable(BaseModel):
     line: int
     end_line: int
     year: int | None = None
+    years: list[int] = []  # every year in the header and row labels (BA 2024 … BO 2025)
     cells: list[Cell]
 
     def cell(self, row: RowCategory, credit: str, column: str) -> Cell | None:
@@ -61,9 +62,13 @@ class BudgetTable(BaseModel):
                 seen.append(cell.column)
         return seen
 
+    def adjustments(self, credit: str) -> list[Cell]:
+        """The steps of a Kredietevolutie (Index, Compensaties, Andere bijstellingen) for one credit."""
+        return [c for c in self.cells if c.row == "ADJUSTMENT" and c.credit == credit]
+
     def main_row(self) -> RowCategory | None:
         """The row that carries the table's total: Totaal for an ISE, the single row of an article."""
-        rows = self.rows()
+        rows = [r for r in self.rows() if r != "ADJUSTMENT"]
         if "TOTAL" in rows:
             return "TOTAL"
         return rows[0] if len(rows) == 1 else None
@@ -89,6 +94,7 @@ class Article(BaseModel):
     kind: Literal["expenditure", "receipts"]
     esr_suffix: str
     table: BudgetTable | None = None
+    evolution: BudgetTable | None = None  # a Kredietevolutie table beside the article's own table
     ise: str | None = None
 
     @property
@@ -150,4 +156,5 @@ class BBTDocument(BaseModel):
             found.append(self.programme.table)
         found.extend(i.table for i in self.ises if i.table)
         found.extend(a.table for a in self.articles if a.table)
+        found.extend(a.evolution for a in self.articles if a.evolution)
         return found

@@ -150,6 +150,17 @@ class _Builder:
             self.current_ise.end_line = max(self.current_ise.end_line, next_line - 1)
 
     def read_table(self, number: int, index: int) -> int:
+        article = self.current_article
+        if article is not None and article.table is not None and article.evolution is None:
+            # a second table under an article: its Kredietevolutie (BA, Index, Compensaties, … BO)
+            parsed = parse_table(self.lines, number + 1, kind="article", title=article.code)
+            if parsed is not None and any(c.row == "ADJUSTMENT" for c in parsed.table.cells):
+                article.evolution = parsed.table
+                self.table_lines.update(parsed.lines)
+                self.table_lines.add(number)
+                self.doc.footnote_lines.extend(parsed.footnotes)
+                return parsed.last_line
+            return index
         if self.current_article is not None and self.current_article.table is None:
             kind, title, owner = "article", self.current_article.code, self.current_article
         elif self.current_ise is not None and self.current_ise.table is None and self.current_article is None:
@@ -188,6 +199,11 @@ class _Builder:
             self.doc.kind = "uitvoering"
         elif "BO" in columns:
             self.doc.kind = "begroting"
+        if self.doc.kind == "begroting":
+            # a budget BBT is for the year of its BO column; BA 2024 is the year before
+            all_years = [y for table in tables for y in table.years]
+            self.doc.year = max(all_years) if all_years else None
+            return
         years = Counter(table.year for table in tables if table.year)
         self.doc.year = years.most_common(1)[0][0] if years else None
 

@@ -21,6 +21,9 @@ CREDIT_TOKEN = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
 # "BA 2024", "BA-JR 2024", "BA – JR 2025", "1e BA", "2e BA-JR", "BU 2024", "BO 2025", "evolutie"
 COLUMN_TOKEN = re.compile(r"(?:\b\d+e\s+)?\b(BA\s*[-–]\s*JR|BA|BU|BO|[Ee]volutie)\b(?:\s+(?:19|20)\d{2}\b)?")
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# a step of a Kredietevolutie table between its BA and BO rows: "Index", "Compensaties", "Andere
+# bijstellingen", "Herverdelingen" … a short label of words, no digits
+ADJUSTMENT_LABEL = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ’' ()-]{2,40}$")
 FOOTNOTE_LINE = re.compile(r"^\s*\d{1,3}\s+[^\d\s]\S*(?:\s+\S+){2,}")
 TOC_OR_PROSE_MIN_WORDS = 7
 
@@ -104,11 +107,13 @@ def parse_table(
     columns: list[Column] = []
     rows: list[ParsedRow] = []
     pending_label: list[str] = []
+    pending_lines: list[int] = []  # lines of a label that only become table lines when its row follows
     consumed: list[int] = []
     footnotes: list[int] = []
     header_done = False
     last = start - 1
     year: int | None = None
+    years: list[int] = []
     index = start - 1  # 0-based
     while index < len(lines):
         number = index + 1
@@ -123,6 +128,7 @@ def parse_table(
             for match in COLUMN_TOKEN.finditer(text):
                 columns.append(column_of(match.group(1)))
             year = year or _first_year(text)
+            years.extend(int(y) for y in YEAR.findall(text))
             consumed.append(number)
             last = number
             continue
@@ -131,14 +137,18 @@ def parse_table(
             continue
         if not credits:
             return None
-        row = _as_row(text, credits, columns)
+        row = _as_row(text, credits, columns, after_level=bool(rows))
         if row is not None:
             header_done = True
             label, numbers, row_year = row
             numbers = [(printed, col + lead) for printed, col in numbers]
             year = year or row_year
+            if row_year:
+                years.append(row_year)
             full_label = join_label(pending_label + ([label] if label else []))
             pending_label = []
+            consumed.extend(pending_lines)
+            pending_lines = []
             rows.append(ParsedRow(label=full_label, numbers=numbers, line=number))
             consumed.append(number)
             last = number
@@ -147,11 +157,14 @@ def parse_table(
             continue
         if re.fullmatch(r"\d{1,3}", text):  # page number alone on a line
             continue
+        # a row label broken over lines: 'ESR-' 'uit-' 'gaven', or spelled out, 'ESR-uitgaven (werking en
+        # toelagen (WT), lonen' '(LO), provisies (PR))'
         words = text.split()
-        is_label_fragment = columns and len(words) <= 4 and len(text) <= 40 and not text.endswith(":")
+        is_label_fragment = (columns and len(words) <= 10 and len(text) <= 80 and not text.endswith((":", "."))
+                             and not NUMBER_PATTERN.search(text) and len(pending_label) < 6)
         if is_label_fragment:
             pending_label.append(text)
-            consumed.append(number)
+            pending_lines.append(number)
             continue
         break
     if not rows:
@@ -160,7 +173,8 @@ def parse_table(
     if not cells:
         return None
     return TableParse(
-        table=BudgetTable(kind=kind, title=title, line=start - 1, end_line=last, year=year, cells=cells),
+        table=BudgetTable(kind=kind, title=title, line=start - 1, end_line=last, year=year, years=sorted(set(years)),
+                          cells=cells),
         last_line=last,
         lines=consumed,
         footnotes=footnotes,
@@ -184,7 +198,7 @@ def _first_year(text: str) -> int | None:
 
 
 def _as_row(
-    text: str, credits: list[Credit], columns: list[Column]
+    text: str, credits: list[Credit], columns: list[Column], *, after_level: bool = False
 ) -> tuple[str, list[tuple[str, int]], int | None] | None:
     if columns:
         split = _numbers_tail(text)
@@ -197,7 +211,7 @@ def _as_row(
         return label, numbers, None
     match = COLUMN_TOKEN.match(text)
     if not match:
-        return None
+        return _adjustment_row(text, credits) if after_level else None
     rest = text[match.end():]
     split = _numbers_tail(rest)
     if split is None or split[0]:
@@ -207,6 +221,14 @@ def _as_row(
     if len(numbers) != len(credits):
         return None
     return match.group(0), numbers, _first_year(match.group(0))
+
+
+def _adjustment_row(text: str, credits: list[Credit]) -> tuple[str, list[tuple[str, int]], int | None] | None:
+    """'Index 604 597': a Kredietevolutie step, one number per credit after a label of words."""
+    split = _numbers_tail(text)
+    if split is None or not ADJUSTMENT_LABEL.match(split[0]) or len(split[1]) != len(credits):
+        return None
+    return split[0], split[1], None
 
 
 def _cells(rows: list[ParsedRow], credits: list[Credit], columns: list[Column]) -> list[Cell]:
@@ -226,11 +248,13 @@ def _cells(rows: list[ParsedRow], credits: list[Credit], columns: list[Column]) 
                     )
                 )
         else:
-            column = column_of(COLUMN_TOKEN.match(row.label).group(1))  # type: ignore[union-attr]
+            level = COLUMN_TOKEN.match(row.label)
+            column: Column = column_of(level.group(1)) if level else "ADJ"
             for credit, (printed, col) in zip(credits, row.numbers):
+                category: RowCategory = "RECEIPTS" if credit in ("AO", "TO", "LO") else "TOTAL"
                 cells.append(
                     Cell(
-                        row="RECEIPTS" if credit in ("AO", "TO", "LO") else "TOTAL",
+                        row=category if level else "ADJUSTMENT",
                         row_label=row.label,
                         credit=credit,
                         column=column,

@@ -1,0 +1,59 @@
+"""Begroting BBTs state the budget's evolution twice over: a Kredietevolutie table per begrotingsartikel
+(BA + Index + Compensaties + Andere bijstellingen = BO, relation 3) and an evolutie column beside BA and
+BO in the tables (evolutie = BO − BA, relation 1)."""
+
+from __future__ import annotations
+
+from auditor.relations.context import DocumentIndex, cell_operand
+from auditor.relations.fact import Fact, comparison, show, signed_sum, sum_formula
+from auditor.structure.models import BudgetTable
+
+
+def _tables(index: DocumentIndex) -> list[tuple[BudgetTable, str, str]]:
+    """Every table with the key and display name of its owner."""
+    doc = index.doc
+    found: list[tuple[BudgetTable, str, str]] = []
+    if doc.programme and doc.programme.table:
+        found.append((doc.programme.table, "programme", f"Programma {doc.programme.code}"))
+    found += [(ise.table, ise.id, f"ISE {ise.name}") for ise in doc.ises if ise.table]
+    for article in doc.articles:
+        found += [(table, article.code, article.code) for table in (article.table, article.evolution) if table]
+    return found
+
+
+def credit_evolution_facts(index: DocumentIndex) -> list[Fact]:
+    facts: list[Fact] = []
+    for table, key, owner in _tables(index):
+        for credit in table.credits():
+            steps = table.adjustments(credit)
+            ba, bo = table.cell("TOTAL", credit, "BA"), table.cell("TOTAL", credit, "BO")
+            if not steps or ba is None or bo is None:
+                continue
+            operands = [cell_operand(ba, owner)] + [cell_operand(step, owner) for step in steps]
+            facts.append(comparison(
+                kind="credit_evolution", key=f"evolution|{key}|{credit}", group=owner,
+                subject=f"{owner}: Kredietevolutie {credit}", stated=cell_operand(bo, owner), operands=operands,
+                computed=signed_sum(operands), formula=f"{sum_formula(operands)} = BO {bo.quantity.display}",
+            ))
+    return facts
+
+
+def evolution_column_facts(index: DocumentIndex) -> list[Fact]:
+    facts: list[Fact] = []
+    for table, key, owner in _tables(index):
+        if "EVOL" not in table.columns():
+            continue
+        for cell in (c for c in table.cells if c.column == "EVOL"):
+            ba, bo = table.cell(cell.row, cell.credit, "BA"), table.cell(cell.row, cell.credit, "BO")
+            if ba is None or bo is None:
+                continue
+            operands = [cell_operand(bo, owner), cell_operand(ba, owner, sign=-1)]
+            point, lo, hi = signed_sum(operands)
+            label = "Totaal" if cell.row == "TOTAL" else cell.row_label
+            facts.append(comparison(
+                kind="evolution", key=f"evol|{key}|{cell.row}|{cell.credit}", group=owner,
+                subject=f"{owner}: {label} {cell.credit} evolutie = BO − BA", stated=cell_operand(cell, owner),
+                operands=operands, computed=(point, lo, hi),
+                formula=f"BO − BA = {bo.quantity.display} − {ba.quantity.display} = {show(point)}; evolutie {cell.quantity.display}",
+            ))
+    return facts
