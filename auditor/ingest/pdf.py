@@ -5,6 +5,11 @@ PDFium's text page already orders the text the way the content stream draws it, 
 the structure parser expects of a text export. Each line keeps its page, its line on the page and its
 box; each number on it keeps its own box, so a finding can point at the number on the page.
 
+Table rows are put back together from positions: a producer may draw a row's numbers before the
+last lines of its wrapped label ('Overige (leningen (LE),' / numbers / 'participaties (PA); geen
+ESR-impact)'). Within a table, every label fragment joins the row whose numbers stand at or above it
+(cells are top-aligned), and each row is emitted label first, numbers last, as a text export has it.
+
 Running headers and footers (the same text in the top or bottom margin of many pages, page numbers)
 are dropped: they would otherwise land in the middle of sentences and tables that cross a page break.
 """
@@ -60,6 +65,7 @@ def read_pdf(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list[
             f"{path} has no text layer (a scanned PDF?); run OCR first",
         )
     kept = _drop_running_lines(page_lines, pages)
+    kept = _rows_from_positions(kept)
     lines: list[str] = []
     origins: list[LineOrigin] = []
     per_page: Counter[int] = Counter()
@@ -115,8 +121,83 @@ def _chars_box(textpage, first: int, last: int) -> BBox:
             round(max(top, top_last), 1))
 
 
+UNIT_LINE = re.compile(r"^\s*\(\s*(?:in\s+)?(?:duizend\s+euro|keuro|k€|x\s*1\.?000\s*euro)\s*\)\s*$", re.I)
+
+
+def _is_row(line: _PageLine) -> bool:
+    """Two or more numbers ending the line with only spaces between them: a table row."""
+    spans = line.spans
+    if len(spans) < 2 or line.text[spans[-1].end:].strip():
+        return False
+    return not line.text[spans[-2].end:spans[-1].start].strip()
+
+
+HEADER_WORDS = re.compile(r"\b(?:\d+e|BA|JR|BU|BO|[Ee]volutie|VAK|VEK|AO|TO|LO|(?:19|20)\d{2})\b|[–-]")
+
+
+def _rows_from_positions(lines: list[_PageLine]) -> list[_PageLine]:
+    out: list[_PageLine] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        out.append(line)
+        index += 1
+        if not UNIT_LINE.match(line.text):
+            continue
+        end = index
+        while end < len(lines) and _in_table(lines[end]):  # a table may run on over a page break
+            end += 1
+        out.extend(_reorder_rows(lines[index:end]))
+        index = end
+    return out
+
+
+def _in_table(line: _PageLine) -> bool:
+    """Header cells, rows of numbers and short label fragments; prose ends the table."""
+    text = line.text.strip()
+    return not UNIT_LINE.match(text) and not text.endswith(":") and (
+        _is_row(line) or len(text.split()) <= 4 or not HEADER_WORDS.sub("", text).strip()
+        or not any(c.islower() for c in text))
+
+
+def _reorder_rows(region: list[_PageLine]) -> list[_PageLine]:
+    rows = [line for line in region if _is_row(line) and line.bbox is not None]
+    if len(rows) < 2 or any(line.bbox is None for line in region):
+        return region
+    first_row = region.index(rows[0])
+    header, body = region[:first_row], region[first_row:]
+    fragments: dict[int, list[_PageLine]] = {id(row): [] for row in rows}
+    for line in body:
+        if id(line) in fragments:
+            continue
+        top = line.bbox[3]  # type: ignore[index]
+        above = [row for row in rows if row.page == line.page and row.bbox[3] >= top - 1]  # type: ignore[index]
+        earlier = [row for row in rows if row.page < line.page]
+        if above:
+            owner = min(above, key=lambda row: row.bbox[3])  # type: ignore[index]
+        elif earlier:
+            owner = earlier[-1]  # the rest of a row split by the page break
+        else:
+            owner = rows[0]  # above every row: bottom-aligned cells
+        fragments[id(owner)].append(line)
+    ordered = list(header)
+    for row in sorted(rows, key=_reading_position):
+        ordered += sorted(fragments[id(row)], key=_reading_position)
+        ordered.append(row)
+    return ordered
+
+
+def _reading_position(line: _PageLine) -> tuple[int, float]:
+    return line.page, -line.bbox[3]  # type: ignore[index]
+
+
 def _drop_running_lines(lines: list[_PageLine], pages: int) -> list[_PageLine]:
-    """Running headers and footers: margin lines whose text (digits aside) recurs on many pages, and
+    """Table rows are put back together from positions: a producer may draw a row's numbers before the
+last lines of its wrapped label ('Overige (leningen (LE),' / numbers / 'participaties (PA); geen
+ESR-impact)'). Within a table, every label fragment joins the row whose numbers stand at or above it
+(cells are top-aligned), and each row is emitted label first, numbers last, as a text export has it.
+
+Running headers and footers: margin lines whose text (digits aside) recurs on many pages, and
     bare page numbers in the margin."""
     recurring = Counter(DIGITS.sub("#", line.text.strip()) for line in lines if line.in_margin)
     threshold = max(2, int(pages * 0.4))

@@ -161,7 +161,7 @@ def parse_table(
         # toelagen (WT), lonen' '(LO), provisies (PR))'
         words = text.split()
         is_label_fragment = (columns and len(words) <= 10 and len(text) <= 80 and not text.endswith((":", "."))
-                             and not NUMBER_PATTERN.search(text) and len(pending_label) < 6)
+                             and not NUMBER_PATTERN.search(text) and len(" ".join(pending_label)) < 120)
         if is_label_fragment:
             pending_label.append(text)
             pending_lines.append(number)

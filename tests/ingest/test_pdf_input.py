@@ -53,3 +53,12 @@ def test_every_number_has_the_box_it_is_printed_in(source):
             assert pdf_text_in_box(pdf, origin.page, span.bbox) == line[span.start:span.end]
             checked += 1
     assert checked > 100
+
+
+def test_a_table_row_split_by_a_page_break_is_joined_label_first():
+    """LibreOffice draws 'Overige (leningen (LE),' and the row's numbers on one page and the rest of the
+    label on the next; the reader puts the label back together before the numbers."""
+    lines = read_document(fixture("pdf").parent / "omgeving-natuur-begroting-2025.clean.pdf").lines
+    start = lines.index("Overige")
+    assert lines[start:start + 7] == ["Overige", "(leningen", "(LE),", "participati", "es (PA);", "geen ESR-impact)",
+                                      "0 0 0 0 0 0"]
