@@ -8,6 +8,7 @@ from pathlib import Path
 from auditor import __version__
 from auditor.claims import Claims, extract_claims
 from auditor.ingest import SourceText, read_document
+from auditor.quantity import Quantity
 from auditor.relations import build_facts
 from auditor.relations.fact import Fact
 from auditor.report.build import ReportBuilder
@@ -23,6 +24,19 @@ class Audit:
     claims: Claims
     facts: list[Fact]
     report: Report
+
+    def quantities(self) -> list[Quantity]:
+        """Every number the audit knows, once: table cells, annex values and the text's amounts."""
+        found: dict[str, Quantity] = {}
+        for table in self.document.tables():
+            for cell in table.cells:
+                found.setdefault(cell.quantity.id, cell.quantity)
+        for indicator in self.document.indicators:
+            found.setdefault(indicator.value.id, indicator.value)
+        for fact in self.facts:
+            for quantity in fact.quantities():
+                found.setdefault(quantity.id, quantity)
+        return sorted(found.values(), key=lambda q: (q.source.line, q.source.column))
 
 
 _ENGINES: dict[Path, RuleEngine] = {}
@@ -40,9 +54,7 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
     claims = extract_claims(document, source.lines)
     facts = build_facts(document, claims)
     verdicts = engine_for(rules_dir).evaluate(facts)
-    numbers = {cell.quantity.id for table in document.tables() for cell in table.cells}
-    numbers |= {i.value.id for i in document.indicators}
-    numbers |= {q.id for fact in facts for q in fact.quantities()}
+    numbers = {q.id for q in Audit(source, document, claims, facts, None).quantities()}  # type: ignore[arg-type]
     builder = ReportBuilder(claims, facts, lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)

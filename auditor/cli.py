@@ -30,12 +30,22 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="controleer een BBT (zonder FILE: de meegeleverde voorbeeld-BBT)")
     check.add_argument("file", nargs="?", type=Path)
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json", "sarif", "markdown", "html"], default="text",
+                       help="text (standaard), json, sarif (2.1.0), markdown of html (zelfstandig bestand)")
     check.add_argument("--lang", choices=["nl", "en"], default="nl")
     check.add_argument("--fail-on", choices=["error", "warning", "never"], default="error")
     check.add_argument("--rules", type=Path, default=None, help="map met regelbestanden (standaard rules/)")
     check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand")
     check.add_argument("--quiet-info", action="store_true", help="toon niet-controleerbare getallen niet in de console")
+    volume = check.add_mutually_exclusive_group()
+    volume.add_argument("-q", "--quiet", action="store_true", help="console: enkel de samenvatting")
+    volume.add_argument("-v", "--verbose", action="store_true", help="console: ook elke geslaagde controle")
+    annotate = sub.add_parser("annotate", help="markeer de bevindingen in het document zelf (Word-opmerkingen of PDF-markeringen)")
+    annotate.add_argument("file", type=Path)
+    annotate.add_argument("-o", "--output", type=Path, required=True, help="het geannoteerde document (nooit het invoerbestand)")
+    annotate.add_argument("--lang", choices=["nl", "en"], default="nl")
+    annotate.add_argument("--fail-on", choices=["error", "warning", "never"], default="error")
+    annotate.add_argument("--rules", type=Path, default=None)
     extract = sub.add_parser("extract", help="toon de herkende structuur (tabellen, artikels, indicatoren)")
     extract.add_argument("file", nargs="?", type=Path)
     extract.add_argument("--format", choices=["json"], default="json")
@@ -90,14 +100,28 @@ def _run(args: argparse.Namespace) -> int:
         document = parse_structure(read_document(file).lines)
         _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
         return 0
-    from auditor.audit import audit_file
+    from auditor.audit import audit_file, engine_for
 
+    if args.command == "annotate":
+        return _annotate(args)
     result = audit_file(file, lang=args.lang, rules_dir=args.rules)
     report = result.report
     if args.format == "json":
         from auditor.report.json_report import to_json
 
         _emit(to_json(report), args.output, file)
+    elif args.format == "sarif":
+        from auditor.report.sarif import to_sarif
+
+        _emit(to_sarif(report, engine_for(args.rules).rules, args.lang), args.output, file)
+    elif args.format == "markdown":
+        from auditor.report.markdown import to_markdown
+
+        _emit(to_markdown(report, args.lang), args.output, file)
+    elif args.format == "html":
+        from auditor.report.html import to_html
+
+        _emit(to_html(report, result.source, result.quantities(), args.lang), args.output, file)
     else:
         from rich.console import Console  # only the readable report needs rich
 
@@ -106,9 +130,50 @@ def _run(args: argparse.Namespace) -> int:
         if args.output is not None:
             with open(os.devnull, "w", encoding="utf-8") as sink:
                 console = Console(record=True, width=120, file=sink)
-                render_console(report, console, args.lang, show_info=not args.quiet_info)
+                render_console(report, console, args.lang, show_info=not args.quiet_info, quiet=args.quiet,
+                               verbose=args.verbose)
             _emit(console.export_text(), args.output, file)
         else:
-            render_console(report, Console(), args.lang, show_info=not args.quiet_info)
-    failing = LEVELS[args.fail_on]
+            render_console(report, Console(), args.lang, show_info=not args.quiet_info, quiet=args.quiet,
+                           verbose=args.verbose)
+    return _exit_code(report, args.fail_on)
+
+
+def _exit_code(report, fail_on: str) -> int:
+    failing = LEVELS[fail_on]
     return 1 if any(f.severity in failing for f in report.findings) else 0
+
+
+def _annotate(args: argparse.Namespace) -> int:
+    """Comments in a Word draft, highlights in a PDF; one line on stderr says how many were placed."""
+    from auditor.audit import audit_lines
+    from auditor.ingest import decode_document
+    from auditor.ingest.document import read_document
+    from auditor.outputs import write_atomic
+    from auditor.report.annotate_docx import annotate_docx, refuse_text_input
+
+    file: Path = args.file
+    if args.output.exists() and args.output.resolve() == file.resolve():
+        raise InputError(f"weigert het invoerbestand te overschrijven: {args.output}",
+                         f"refusing to overwrite the input file: {args.output}")
+    source = read_document(file)  # refuses what cannot be read, with its own message
+    data = file.read_bytes()
+    result = audit_lines(decode_document(data, str(file)), lang=args.lang, rules_dir=args.rules)
+    report = result.report
+    serious = sum(f.severity != "info" for f in report.findings)
+    if source.format == "docx":
+        annotated, anchored = annotate_docx(data, report, result.source, args.lang)
+        placed = sum(a.anchored for a in anchored)
+        what = ("opmerkingen", "comments")
+    elif source.format == "pdf":
+        from auditor.report.annotate_pdf import annotate_pdf
+
+        annotated, placed = annotate_pdf(data, report, args.lang)
+        what = ("markeringen", "highlights")
+    else:
+        raise refuse_text_input(str(file))
+    write_atomic(args.output, annotated, protect=file)
+    word = what[0] if args.lang == "nl" else what[1]
+    print(f"bbt-audit: {placed} {word} voor {serious} bevindingen → {args.output}" if args.lang == "nl"
+          else f"bbt-audit: {placed} {word} for {serious} findings → {args.output}", file=sys.stderr)
+    return _exit_code(report, args.fail_on)

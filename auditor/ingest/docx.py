@@ -47,7 +47,7 @@ def read_docx(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list
     # style id → name, read once: python-docx's paragraph.style looks the default style up per paragraph
     styles = {style.style_id: style.name or "" for style in document.styles}
     reader = _Reader(_footnotes(document), styles)
-    for element in _blocks(document.element.body):
+    for element in body_blocks(document.element.body):
         if element.tag == f"{W}tbl":
             reader.table(Table(element, document))
         else:
@@ -74,7 +74,7 @@ class _Reader:
 
     def paragraph(self, paragraph) -> None:
         self.paragraphs += 1
-        text = _paragraph_text(paragraph._p)
+        text = paragraph_text(paragraph._p)
         style = self.styles.get(paragraph._p.style or "", "")
         if HEADING_STYLE.match(style) or style == "Title":
             self.heading = text.strip() or self.heading
@@ -114,7 +114,7 @@ class _Reader:
                                                         **origin))
 
 
-def _blocks(container):
+def body_blocks(container):
     """Paragraphs and tables in body order, like python-docx's iter_inner_content, but also inside
     block-level content controls (w:sdt), which government templates use for whole sections."""
     for child in container:
@@ -123,10 +123,10 @@ def _blocks(container):
         elif child.tag == f"{W}sdt":
             content = child.find(f"{W}sdtContent")
             if content is not None:
-                yield from _blocks(content)
+                yield from body_blocks(content)
 
 
-def _paragraph_text(p) -> str:
+def paragraph_text(p) -> str:
     """The paragraph's text; a manual line break counts as a space (a Word line break is layout)."""
     parts: list[str] = []
     for element in p.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
@@ -140,16 +140,15 @@ def _paragraph_text(p) -> str:
     return "".join(parts)
 
 
+def row_cells(tr) -> list:
+    """The cell elements of a row as a reader counts them: a merged cell once, nested tables aside."""
+    return [tc for tc in tr.iter(f"{W}tc") if tc.getparent() is tr or tc.getparent().tag == f"{W}sdtContent"]
+
+
 def _row_cells(tr) -> list[str]:
     """Text of each cell of a row, left to right; a horizontally merged cell (gridSpan) once. Cells of
     a vertical merge continuation are empty, which is what a reader sees."""
-    cells: list[str] = []
-    for tc in tr.iter(f"{W}tc"):
-        if tc.getparent() is not tr and tc.getparent().tag != f"{W}sdtContent":
-            continue  # a cell of a nested table
-        paragraphs = [_paragraph_text(p) for p in tc.iter(f"{W}p")]
-        cells.append("\n".join(paragraphs))
-    return cells
+    return ["\n".join(paragraph_text(p) for p in tc.iter(f"{W}p")) for tc in row_cells(tr)]
 
 
 def _footnotes(document) -> dict[str, str]:

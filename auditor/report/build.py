@@ -58,7 +58,8 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
         source = operand.quantity.source
         if source.line == doubted.line and source.column == doubted.column and operand is fact.stated:
             continue
-        related.append(Related(line=source.line, text=source.text, role=operand.role, **placer.place(source)))
+        related.append(Related(line=source.line, column=source.column, text=source.text, role=operand.role,
+                               **placer.place(source)))
     return related
 
 
@@ -81,7 +82,8 @@ class ReportBuilder:
             if rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
                 checks.append(Check(
                     rule=rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
-                    locations=[CheckLocation(line=q.source.line, text=q.source.text, role=o.role,
+                    formula=fact.formula,
+                    locations=[CheckLocation(line=q.source.line, column=q.source.column, text=q.source.text, role=o.role,
                                              **self.placer.place(q.source))
                                for o in ([fact.stated] if fact.stated else []) + fact.operands for q in [o.quantity]],
                 ))
@@ -114,7 +116,7 @@ class ReportBuilder:
         return Finding(
             id=_finding_id(rule.id, fact), rule=rule.id, severity=verdict.severity,  # type: ignore[arg-type]
             group=fact.group, message=message,
-            location=Location(line=location.line, end_line=location.end_line, text=location.text,
+            location=Location(line=location.line, column=location.column, end_line=location.end_line, text=location.text,
                               **self.placer.place(location)),
             related=_related(fact, self.placer),
             evidence=Evidence(

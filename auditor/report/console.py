@@ -14,21 +14,34 @@ WORDS = {
     "nl": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "info", "line": "regel", "lines": "regels",
            "vs": "tegenover", "summary": "Samenvatting", "checks": "controles", "passed": "geslaagd",
            "numbers": "getallen geverifieerd", "unchecked": "Niet controleerbaar", "none": "Geen fouten of waarschuwingen.",
-           "doc": "Document", "kind": "soort", "year": "jaar", "suggestion": "Suggestie", "computation": "Berekening"},
+           "doc": "Document", "kind": "soort", "year": "jaar", "suggestion": "Suggestie", "computation": "Berekening",
+           "passed_checks": "Geslaagde controles"},
     "en": {"error": "ERROR", "warning": "WARNING", "info": "info", "line": "line", "lines": "lines",
            "vs": "against", "summary": "Summary", "checks": "checks", "passed": "passed",
            "numbers": "numbers verified", "unchecked": "Not checkable", "none": "No errors or warnings.",
-           "doc": "Document", "kind": "kind", "year": "year", "suggestion": "Suggestion", "computation": "Computation"},
+           "doc": "Document", "kind": "kind", "year": "year", "suggestion": "Suggestion", "computation": "Computation",
+           "passed_checks": "Passed checks"},
 }
 STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
-def render_console(report: Report, console: Console, lang: str = "nl", *, show_info: bool = True) -> None:
+def render_console(report: Report, console: Console, lang: str = "nl", *, show_info: bool = True,
+                   quiet: bool = False, verbose: bool = False) -> None:
+    """quiet: the document line and the summary only; verbose: also every passed check."""
     w = WORDS[lang]
     doc = report.document
     console.print(Text(f"{w['doc']}: {doc.path}  ({w['kind']}: {doc.kind}, {w['year']}: {doc.year or '?'})", style="bold"))
     for notice in doc.notices:
         console.print(Text(f"! {notice}", style="yellow"))
+    if not quiet:
+        _findings(report, console, lang, show_info)
+    if verbose:
+        _passed(report, console, lang)
+    _summary(report, console, lang)
+
+
+def _findings(report: Report, console: Console, lang: str, show_info: bool) -> None:
+    w = WORDS[lang]
     serious = [f for f in report.findings if f.severity != "info"]
     groups: dict[str, list[Finding]] = {}
     for finding in serious:
@@ -56,6 +69,20 @@ def render_console(report: Report, console: Console, lang: str = "nl", *, show_i
         console.rule(Text(f"{w['unchecked']} ({len(infos)})", style="dim"))
         for finding in infos:
             console.print(Text(f"  {_span(finding, lang)}: {finding.message}", style="dim"))
+
+
+def _passed(report: Report, console: Console, lang: str) -> None:
+    passed = [c for c in report.checks if c.status == "passed"]
+    console.print()
+    console.rule(Text(f"{WORDS[lang]['passed_checks']} ({len(passed)})", style="green"))
+    for check in passed:
+        places = ", ".join(f"{loc.text} ({describe(loc, lang)})" for loc in check.locations)
+        console.print(Text(f"  ✓ {check.rule}  {check.subject}: {check.formula}", style="green"))
+        console.print(Text(f"      {places}", style="dim"))
+
+
+def _summary(report: Report, console: Console, lang: str) -> None:
+    w = WORDS[lang]
     s = report.summary
     console.print()
     table = Table(title=w["summary"], show_header=False)

@@ -23,6 +23,7 @@ class Place(BaseModel):
     origin bottom-left); Word input adds paragraph, the heading above and, in a table, the cell."""
 
     line: int
+    column: int = 0  # 0-based character offset of the number in that line
     page: int | None = None
     page_line: int | None = None
     bbox: tuple[float, float, float, float] | None = None
@@ -68,6 +69,7 @@ class Check(BaseModel):
     rule: str
     status: Literal["passed", "failed"]
     subject: str
+    formula: str = ""  # the filled-in equation that was checked
     locations: list[CheckLocation]
 
 

@@ -40,7 +40,8 @@ def test_json_report_follows_the_contract(capsys):
     assert keys == sorted(keys)
     finding = next(f for f in report["findings"] if f["severity"] == "error")
     # every place has the same keys in every format; a text export fills in the line only
-    assert finding["location"] == {"line": 755, "end_line": 755, "text": "522.157", "page": None, "page_line": None,
+    column = SAMPLE.read_text(encoding="utf-8").splitlines()[754].index("522.157")
+    assert finding["location"] == {"line": 755, "column": column, "end_line": 755, "text": "522.157", "page": None, "page_line": None,
                                    "bbox": None, "paragraph": None, "heading": None, "table": None}
     assert finding["related"][0]["line"] == 731 and finding["related"][0]["role"]
     assert set(finding["evidence"]) == {"expected", "found", "formula"}

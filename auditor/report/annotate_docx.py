@@ -1,0 +1,167 @@
+"""Mark the findings in the Word draft itself: one comment per finding, anchored exactly on the doubted
+number. The runs around the number are split so the comment covers the number alone and keeps its
+formatting; author 'bbt-auditor'; the text in the user's language with the equation and suggestion.
+
+The draft is read from its bytes and a new document is returned: the input file is never touched.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from dataclasses import dataclass
+
+from auditor.errors import InputError
+from auditor.ingest import SourceText
+from auditor.ingest.docx import W, body_blocks, paragraph_text, row_cells
+from auditor.report.models import Finding, Report
+
+AUTHOR = "bbt-auditor"
+INITIALS = "BBT"
+LABELS = {"nl": {"error": "FOUT", "warning": "WAARSCHUWING", "computation": "Berekening", "against": "Tegenover",
+                 "suggestion": "Suggestie"},
+          "en": {"error": "ERROR", "warning": "WARNING", "computation": "Computation", "against": "Against",
+                 "suggestion": "Suggestion"}}
+
+
+@dataclass
+class Anchored:
+    finding: Finding
+    paragraph_index: int | None  # where the comment went, for the caller's summary
+    anchored: bool
+
+
+def comment_text(finding: Finding, lang: str) -> str:
+    w = LABELS[lang]
+    lines = [f"{w[finding.severity]} {finding.rule}: {finding.message}",
+             f"{w['computation']}: {finding.evidence.formula}"]
+    if finding.related:
+        lines.append(f"{w['against']}: " + "; ".join(f"{r.text} ({r.role})" for r in finding.related))
+    if finding.suggestion:
+        lines.append(f"{w['suggestion']}: {finding.suggestion}")
+    return "\n".join(lines)
+
+
+def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "nl") -> tuple[bytes, list[Anchored]]:
+    import docx
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+
+    document = docx.Document(io.BytesIO(data))
+    paragraphs, tables = [], []
+    for element in body_blocks(document.element.body):
+        (tables if element.tag == f"{W}tbl" else paragraphs).append(element)
+    results: list[Anchored] = []
+    for finding in (f for f in report.findings if f.severity != "info"):
+        location = finding.location
+        printed = location.text.split(", ")[0]
+        candidates = _candidate_paragraphs(location, source, paragraphs, tables)
+        runs = None
+        for p, offset_hint in candidates:
+            span = _find(paragraph_text(p), printed, offset_hint)
+            if span is not None:
+                runs = _isolate(p, *span)
+                if runs:
+                    break
+        if not runs:
+            results.append(Anchored(finding, location.paragraph, False))
+            continue
+        p = runs[0]
+        while p.tag != f"{W}p":
+            p = p.getparent()
+        parent = Paragraph(p, document._body)
+        first, last = Run(runs[0], parent), Run(runs[-1], parent)
+        head, *rest = comment_text(finding, lang).split("\n")
+        comment = document.add_comment([first, last], text=head, author=AUTHOR, initials=INITIALS)
+        for line in rest:
+            comment.add_paragraph(line)
+        results.append(Anchored(finding, location.paragraph, True))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue(), results
+
+
+def _candidate_paragraphs(location, source: SourceText, paragraphs: list, tables: list) -> list[tuple[object, int | None]]:
+    """The paragraph(s) that hold the number, with its offset in the paragraph when known."""
+    origin = source.origin(location.line)
+    if origin is None:
+        return []
+    if origin.table is not None and origin.row is not None and origin.table <= len(tables):
+        rows = [tr for tr in tables[origin.table - 1].iter(f"{W}tr")]
+        if origin.row > len(rows):
+            return []
+        cells = row_cells(rows[origin.row - 1])
+        span = origin.span_at(location.column)
+        chosen = [cells[span.column - 1]] if span is not None and span.column and span.column <= len(cells) else cells
+        return [(p, None) for tc in chosen for p in tc.iter(f"{W}p")]
+    if origin.paragraph is not None and origin.paragraph <= len(paragraphs):
+        return [(paragraphs[origin.paragraph - 1], location.column)]
+    return []
+
+
+def _find(text: str, printed: str, hint: int | None) -> tuple[int, int] | None:
+    """The number as a whole word in the paragraph, at the hinted offset if it is there."""
+    if hint is not None and text[hint:hint + len(printed)] == printed:
+        return hint, hint + len(printed)
+    start = text.find(printed)
+    while start != -1:
+        before = text[start - 1] if start else " "
+        after = text[start + len(printed)] if start + len(printed) < len(text) else " "
+        if not before.isdigit() and not after.isdigit() and not (after in ".," and text[start + len(printed) + 1:][:1].isdigit()):
+            return start, start + len(printed)
+        start = text.find(printed, start + 1)
+    return None
+
+
+def _run_text(r) -> str:
+    return paragraph_text(r)
+
+
+def _isolate(p, start: int, end: int) -> list | None:
+    """Split runs so that exactly characters [start, end) of the paragraph are whole runs; return them."""
+    position = 0
+    pieces: list[tuple[object, int, int]] = []
+    for r in list(p.iter(f"{W}r")):
+        text = _run_text(r)
+        pieces.append((r, position, position + len(text)))
+        position += len(text)
+    covering = [(r, a, b) for r, a, b in pieces if a < end and b > start]
+    if not covering:
+        return None
+    first, a, b = covering[0]
+    if start > a:
+        first = _split(first, start - a)
+        if first is None:
+            return None
+        covering[0] = (first, start, b)
+        if len(covering) == 1:
+            covering[0] = (first, start, b)
+    last, a, b = covering[-1]
+    if end < b:
+        if _split(last, end - a) is None:
+            return None
+    return [r for r, _, _ in covering]
+
+
+def _split(r, at: int):
+    """Split run `r` after `at` characters; return the second half (a new run right after `r`), which
+    keeps the run's properties. Only runs whose text is one w:t can be split: others stay whole."""
+    texts = r.findall(f"{W}t")
+    others = [c for c in r if c.tag not in (f"{W}t", f"{W}rPr")]
+    if len(texts) != 1 or others:
+        return None
+    value = texts[0].text or ""
+    if not 0 < at < len(value):
+        return r if at == 0 else None
+    second = copy.deepcopy(r)
+    texts[0].text = value[:at]
+    second.find(f"{W}t").text = value[at:]
+    for t in (texts[0], second.find(f"{W}t")):
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    r.addnext(second)
+    return second
+
+
+def refuse_text_input(path: str) -> InputError:
+    return InputError(f"annoteren kan enkel in een Word-document (.docx) of een PDF; {path} is een tekstbestand",
+                      f"annotate works on a Word document (.docx) or a PDF; {path} is a text file")

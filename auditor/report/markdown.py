@@ -1,0 +1,53 @@
+"""A summary fit for a mail or a pull-request comment: the verdict, the counts, and each error and
+warning with its place, equation and suggestion."""
+
+from __future__ import annotations
+
+from auditor.report.models import Report
+from auditor.report.place import describe
+
+WORDS = {
+    "nl": {"title": "BBT-audit", "errors": "fouten", "warnings": "waarschuwingen", "info": "niet controleerbaar",
+           "checks": "controles", "passed": "geslaagd", "numbers": "getallen geverifieerd", "ok": "Geen fouten of waarschuwingen.",
+           "kind": "soort", "year": "jaar", "where": "plaats", "rule": "regel", "message": "bevinding",
+           "computation": "berekening", "suggestion": "suggestie", "verdict_fail": "❌ fouten gevonden",
+           "verdict_warn": "⚠️ waarschuwingen", "verdict_ok": "✅ consistent"},
+    "en": {"title": "BBT audit", "errors": "errors", "warnings": "warnings", "info": "not checkable",
+           "checks": "checks", "passed": "passed", "numbers": "numbers verified", "ok": "No errors or warnings.",
+           "kind": "kind", "year": "year", "where": "where", "rule": "rule", "message": "finding",
+           "computation": "computation", "suggestion": "suggestion", "verdict_fail": "❌ errors found",
+           "verdict_warn": "⚠️ warnings", "verdict_ok": "✅ consistent"},
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(report: Report, lang: str = "nl") -> str:
+    w = WORDS[lang]
+    s, doc = report.summary, report.document
+    verdict = w["verdict_fail"] if s.errors else w["verdict_warn"] if s.warnings else w["verdict_ok"]
+    lines = [
+        f"## {w['title']}: `{doc.path}` — {verdict}", "",
+        f"{w['kind']}: **{doc.kind}**, {w['year']}: **{doc.year or '?'}**, format: {doc.format}", "",
+        f"| {w['errors']} | {w['warnings']} | {w['info']} | {w['checks']} | {w['numbers']} |",
+        "|---:|---:|---:|---:|---:|",
+        f"| {s.errors} | {s.warnings} | {s.info} | {s.passed}/{s.checks} {w['passed']} | {s.numbers_verified}/{s.numbers} |",
+        "",
+    ]
+    serious = [f for f in report.findings if f.severity != "info"]
+    if not serious:
+        lines.append(w["ok"])
+    else:
+        lines += [f"| | {w['rule']} | {w['where']} | {w['message']} | {w['computation']} |", "|---|---|---|---|---|"]
+        for finding in serious:
+            icon = "❌" if finding.severity == "error" else "⚠️"
+            where = describe(finding.location, lang, finding.location.end_line)
+            lines.append(f"| {icon} | `{finding.rule}` | {_cell(where)} | {_cell(finding.message)} | "
+                         f"`{_cell(finding.evidence.formula)}` |")
+        suggestions = [(f.rule, describe(f.location, lang), f.suggestion) for f in serious if f.suggestion]
+        if suggestions:
+            lines += ["", f"**{w['suggestion']}**", ""]
+            lines += [f"- `{rule}` {where}: {_cell(text)}" for rule, where, text in suggestions]
+    return "\n".join(lines) + "\n"
