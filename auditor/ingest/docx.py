@@ -46,7 +46,9 @@ def read_docx(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list
                          f"{path} is not a readable Word document ({type(exc).__name__})") from exc
     # style id → name, read once: python-docx's paragraph.style looks the default style up per paragraph
     styles = {style.style_id: style.name or "" for style in document.styles}
-    reader = _Reader(_footnotes(document), styles)
+    from auditor.ingest.docx_numbering import Numbering
+
+    reader = _Reader(_footnotes(document), styles, Numbering(document))
     for element in body_blocks(document.element.body):
         if element.tag == f"{W}tbl":
             reader.table(Table(element, document))
@@ -58,9 +60,10 @@ def read_docx(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list
 
 
 class _Reader:
-    def __init__(self, footnotes: dict[str, str], styles: dict[str, str]) -> None:
+    def __init__(self, footnotes: dict[str, str], styles: dict[str, str], numbering) -> None:
         self.footnotes = footnotes
         self.styles = styles
+        self.numbering = numbering
         self.lines: list[str] = []
         self.origins: list[LineOrigin] = []
         self.paragraphs = 0
@@ -75,10 +78,14 @@ class _Reader:
     def paragraph(self, paragraph) -> None:
         self.paragraphs += 1
         text = paragraph_text(paragraph._p)
+        shift = 0
+        label = self.numbering.label(paragraph._p)
+        if label and not text.lstrip().startswith(label):
+            text, shift = f"{label} {text}", len(label) + 1  # the number Word draws, as a PDF would print it
         style = self.styles.get(paragraph._p.style or "", "")
         if HEADING_STYLE.match(style) or style == "Title":
             self.heading = text.strip() or self.heading
-        self.emit(text, LineOrigin(paragraph=self.paragraphs, heading=self.heading))
+        self.emit(text, LineOrigin(paragraph=self.paragraphs, heading=self.heading, shift=shift))
         for reference in paragraph._p.iter(f"{W}footnoteReference"):
             note = self.footnotes.get(reference.get(f"{W}id", ""))
             if note is not None:

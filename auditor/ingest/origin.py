@@ -34,6 +34,7 @@ class LineOrigin:
     table: int | None = None  # 1-based table in the body (Word)
     row: int | None = None  # 1-based row of that table
     spans: tuple[Span, ...] = ()
+    shift: int = 0  # characters put in front of the paragraph's own text: the number Word draws ('1.3. ')
 
     def span_at(self, column: int) -> Span | None:
         for span in self.spans:

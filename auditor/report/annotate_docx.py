@@ -95,7 +95,7 @@ def _candidate_paragraphs(location, source: SourceText, paragraphs: list, tables
         chosen = [cells[span.column - 1]] if span is not None and span.column and span.column <= len(cells) else cells
         return [(p, None) for tc in chosen for p in tc.iter(f"{W}p")]
     if origin.paragraph is not None and origin.paragraph <= len(paragraphs):
-        return [(paragraphs[origin.paragraph - 1], location.column)]
+        return [(paragraphs[origin.paragraph - 1], location.column - origin.shift)]
     return []
 
 

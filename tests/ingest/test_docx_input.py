@@ -125,3 +125,48 @@ def test_a_changed_cell_in_a_generated_draft_is_found_at_that_cell(tmp_path):
     places = [p for f in report.findings if f.severity == "error" for p in [f.location, *f.related]]
     assert any(p.table is not None and (p.table.index, p.table.row, p.table.column) == (len(document.tables), 3, 4)
                for p in places)
+
+
+def _numbered_draft() -> bytes:
+    """Headings numbered by Word (multi-level list '%1.' / '%1.%2.'), bullets from 'List Bullet'."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>'
+        '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2.%3."/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int, style: str) -> None:
+        paragraph = document.add_paragraph(text, style=style)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{w}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    numbered("INLEIDING", 0, "Heading 1")
+    numbered("BELEIDSVELD: TEST", 0, "Heading 1")
+    numbered("ISE TEST", 1, "Heading 2")
+    numbered("Strategische doelstellingen", 2, "Heading 3")
+    numbered("Budgettair kader voor het begrotingsjaar", 2, "Heading 3")
+    document.add_paragraph("eerste punt", style="List Bullet")
+    return _bytes(document)
+
+
+def test_numbers_word_draws_before_headings_and_bullets_are_read():
+    source = decode_document(_numbered_draft(), "genummerd.docx")
+    assert source.lines == ["I. INLEIDING", "II. BELEIDSVELD: TEST", "1. ISE TEST", "1.1. Strategische doelstellingen",
+                            "1.2. Budgettair kader voor het begrotingsjaar", "• eerste punt"]
+    assert source.origins[2].shift == len("1. ")
+
+
+def test_an_auto_numbered_ise_heading_is_recognised():
+    from auditor.structure import parse_structure
+
+    headings = decode_document(_numbered_draft(), "genummerd.docx").lines[:5]
+    lines = [line for heading in headings for line in (heading, "Een alinea tekst onder deze titel.")]
+    lines += ["(duizend euro)", "VAK VEK", "BA 2024 1 1"]
+    assert [ise.name for ise in parse_structure(lines).ises] == ["TEST"]
