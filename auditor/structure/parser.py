@@ -222,9 +222,8 @@ HEADING_LIKE = re.compile(r"^\s*(?:[IVX]{1,6}\.\s|\d+(?:\.\d+)*\.?\s+\S|(?:OD|SD
 
 
 def _table_of_contents(lines: list[str]) -> set[int]:
-    """Lines of a table of contents: five or more heading-shaped lines with nothing else between, or —
-    where entries wrap over two lines, as in a PDF — a run whose entries mostly repeat headings found
-    elsewhere in the document."""
+    """Lines of a table of contents: five or more heading-shaped lines, with at most the second line of
+    a wrapped entry between them, most of which repeat headings found elsewhere in the document."""
     headings = [(number, raw.strip()) for number, raw in enumerate(lines, start=1) if HEADING_LIKE.match(raw.strip())]
     keys = Counter(_toc_key(text) for _, text in headings)
     toc: set[int] = set()
@@ -234,9 +233,9 @@ def _table_of_contents(lines: list[str]) -> set[int]:
     def close() -> None:
         if len(run) < 5:
             return
-        wrapped = any(n not in run for n in range(run[0], run[-1] + 1) if lines[n - 1].strip())
+        # a TOC repeats the headings of the body; a list of decrees ('22 maart 2024. - Decreet …') does not
         repeated = sum(keys[_toc_key(lines[n - 1].strip())] > 1 for n in run)
-        if not wrapped or repeated >= 0.6 * len(run):
+        if repeated >= 0.6 * len(run):
             toc.update(range(run[0], run[-1] + 1))
 
     for number, text in headings:

@@ -40,6 +40,8 @@ def test_the_same_checks_pass_in_every_format(audits, suffix):
         return sorted((c.rule, c.subject, c.status) for c in report.checks)
 
     assert checks(audits[(suffix, True)]) == checks(audits[("txt", True)])
+    # the same numbers were found, and the same ones could not be checked
+    assert audits[(suffix, True)].summary == audits[("txt", True)].summary
 
 
 def test_pdf_findings_carry_page_line_and_the_box_of_the_number(audits):
