@@ -11,6 +11,19 @@ BEGROTING = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.txt"
 BEGROTING_CLEAN = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.clean.txt"
 
 
+def fixture_script(name: str):
+    """A generator script of fixtures/ (not a package) loaded as a module, for tests that reuse it."""
+    import importlib.util
+    import sys
+
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "fixtures" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up while the class is made
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
 def source_of(lines: list[str], path: str = "generated.txt"):
     """Lines held in memory (generated or mutated) as the text ingest would have read them."""
     from auditor.ingest.document import SourceText

@@ -180,8 +180,9 @@ class ClaimReader:
                 continue
             if waarvan >= 0 and mention.start > waarvan:
                 continue  # parts of a 'waarvan' breakdown, read below
-            if colon >= 0 and mention.start > colon and any(m.start < colon for m in money):
-                continue  # parts of a colon breakdown, read below
+            if (colon >= 0 and mention.start > colon and any(m.start < colon for m in money)
+                    and sum(m.start > colon for m in money) >= 2):
+                continue  # parts of a colon breakdown ("…: 2.000 keuro voor X en 1.315 keuro voor Y"), read below
             reading = self.reading(text, lower, mention, previous)
             credit = mention.credit or self.credit_before(lower, mention, previous) or (
                 state.lead_credit if sentence.bullet else None

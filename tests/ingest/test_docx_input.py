@@ -4,7 +4,6 @@ its paragraph, heading and table cell."""
 
 from __future__ import annotations
 
-import importlib.util
 import io
 from decimal import Decimal
 
@@ -14,13 +13,11 @@ import pytest
 from auditor.audit import audit_lines
 from auditor.ingest import decode_document
 from auditor.numbers import format_dutch
-from tests.conftest import ROOT, source_of
+from tests.conftest import fixture_script, source_of
 from tests.formats.helpers import signature
 from tests.synthetic import make_bbt
 
-spec = importlib.util.spec_from_file_location("render_docx", ROOT / "fixtures" / "render_docx.py")
-render_docx = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(render_docx)
+render_docx = fixture_script("render_docx")
 
 
 def _bytes(document) -> bytes:
