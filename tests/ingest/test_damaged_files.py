@@ -16,7 +16,8 @@ from tests.formats.helpers import fixture
 
 PDF = fixture("pdf").read_bytes()
 DOCX = fixture("docx").read_bytes()
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized: the same 25 damaged files in every run, so CI cannot turn red on a new random draw
+SETTINGS = settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _read_or_refuse(data: bytes, name: str) -> None:
