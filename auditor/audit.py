@@ -26,17 +26,21 @@ class Audit:
     report: Report
 
     def quantities(self) -> list[Quantity]:
-        """Every number the audit knows, once: table cells, annex values and the text's amounts."""
-        found: dict[str, Quantity] = {}
-        for table in self.document.tables():
-            for cell in table.cells:
-                found.setdefault(cell.quantity.id, cell.quantity)
-        for indicator in self.document.indicators:
-            found.setdefault(indicator.value.id, indicator.value)
-        for fact in self.facts:
-            for quantity in fact.quantities():
-                found.setdefault(quantity.id, quantity)
-        return sorted(found.values(), key=lambda q: (q.source.line, q.source.column))
+        return known_quantities(self.document, self.facts)
+
+
+def known_quantities(document: BBTDocument, facts: list[Fact]) -> list[Quantity]:
+    """Every number the audit knows, once: table cells, annex values and the text's amounts."""
+    found: dict[str, Quantity] = {}
+    for table in document.tables():
+        for cell in table.cells:
+            found.setdefault(cell.quantity.id, cell.quantity)
+    for indicator in document.indicators:
+        found.setdefault(indicator.value.id, indicator.value)
+    for fact in facts:
+        for quantity in fact.quantities():
+            found.setdefault(quantity.id, quantity)
+    return sorted(found.values(), key=lambda q: (q.source.line, q.source.column))
 
 
 _ENGINES: dict[Path, RuleEngine] = {}
@@ -54,7 +58,7 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
     claims = extract_claims(document, source.lines)
     facts = build_facts(document, claims)
     verdicts = engine_for(rules_dir).evaluate(facts)
-    numbers = {q.id for q in Audit(source, document, claims, facts, None).quantities()}  # type: ignore[arg-type]
+    numbers = {q.id for q in known_quantities(document, facts)}
     builder = ReportBuilder(claims, facts, lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)

@@ -147,8 +147,7 @@ def _exit_code(report, fail_on: str) -> int:
 def _annotate(args: argparse.Namespace) -> int:
     """Comments in a Word draft, highlights in a PDF; one line on stderr says how many were placed."""
     from auditor.audit import audit_lines
-    from auditor.ingest import decode_document
-    from auditor.ingest.document import read_document
+    from auditor.ingest import read_document
     from auditor.outputs import write_atomic
     from auditor.report.annotate_docx import annotate_docx, refuse_text_input
 
@@ -157,13 +156,12 @@ def _annotate(args: argparse.Namespace) -> int:
         raise InputError(f"weigert het invoerbestand te overschrijven: {args.output}",
                          f"refusing to overwrite the input file: {args.output}")
     source = read_document(file)  # refuses what cannot be read, with its own message
-    data = file.read_bytes()
-    result = audit_lines(decode_document(data, str(file)), lang=args.lang, rules_dir=args.rules)
+    result = audit_lines(source, lang=args.lang, rules_dir=args.rules)
     report = result.report
+    data = file.read_bytes()  # the annotated copy is made from the original bytes
     serious = sum(f.severity != "info" for f in report.findings)
     if source.format == "docx":
-        annotated, anchored = annotate_docx(data, report, result.source, args.lang)
-        placed = sum(a.anchored for a in anchored)
+        annotated, placed = annotate_docx(data, report, source, args.lang)
         what = ("opmerkingen", "comments")
     elif source.format == "pdf":
         from auditor.report.annotate_pdf import annotate_pdf

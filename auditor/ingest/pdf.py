@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from auditor.errors import InputError
 from auditor.ingest.origin import BBox, LineOrigin, Span
 from auditor.numbers import NUMBER_PATTERN
+# the table parser's own notions of a unit marker and a header line, so the two cannot drift apart
+from auditor.structure.tables import UNIT_MARKER, is_header_line
 
 MARGIN = 0.08  # share of the page height at top and bottom where running headers and footers live
 # PDFium marks a hyphen it found at a line end as U+FFFE (older builds: U+0002)
@@ -121,18 +123,12 @@ def _chars_box(textpage, first: int, last: int) -> BBox:
             round(max(top, top_last), 1))
 
 
-UNIT_LINE = re.compile(r"^\s*\(\s*(?:in\s+)?(?:duizend\s+euro|keuro|k€|x\s*1\.?000\s*euro)\s*\)\s*$", re.I)
-
-
 def _is_row(line: _PageLine) -> bool:
     """Two or more numbers ending the line with only spaces between them: a table row."""
     spans = line.spans
     if len(spans) < 2 or line.text[spans[-1].end:].strip():
         return False
     return not line.text[spans[-2].end:spans[-1].start].strip()
-
-
-HEADER_WORDS = re.compile(r"\b(?:\d+e|BA|JR|BU|BO|[Ee]volutie|VAK|VEK|AO|TO|LO|(?:19|20)\d{2})\b|[–-]")
 
 
 def _rows_from_positions(lines: list[_PageLine]) -> list[_PageLine]:
@@ -142,7 +138,7 @@ def _rows_from_positions(lines: list[_PageLine]) -> list[_PageLine]:
         line = lines[index]
         out.append(line)
         index += 1
-        if not UNIT_LINE.match(line.text):
+        if not UNIT_MARKER.match(line.text):
             continue
         end = index
         while end < len(lines) and _in_table(lines[end]):  # a table may run on over a page break
@@ -155,9 +151,8 @@ def _rows_from_positions(lines: list[_PageLine]) -> list[_PageLine]:
 def _in_table(line: _PageLine) -> bool:
     """Header cells, rows of numbers and short label fragments; prose ends the table."""
     text = line.text.strip()
-    return not UNIT_LINE.match(text) and not text.endswith(":") and (
-        _is_row(line) or len(text.split()) <= 4 or not HEADER_WORDS.sub("", text).strip()
-        or not any(c.islower() for c in text))
+    return not UNIT_MARKER.match(text) and not text.endswith(":") and (
+        _is_row(line) or len(text.split()) <= 4 or is_header_line(text) or not any(c.islower() for c in text))
 
 
 def _reorder_rows(region: list[_PageLine]) -> list[_PageLine]:
@@ -192,12 +187,7 @@ def _reading_position(line: _PageLine) -> tuple[int, float]:
 
 
 def _drop_running_lines(lines: list[_PageLine], pages: int) -> list[_PageLine]:
-    """Table rows are put back together from positions: a producer may draw a row's numbers before the
-last lines of its wrapped label ('Overige (leningen (LE),' / numbers / 'participaties (PA); geen
-ESR-impact)'). Within a table, every label fragment joins the row whose numbers stand at or above it
-(cells are top-aligned), and each row is emitted label first, numbers last, as a text export has it.
-
-Running headers and footers: margin lines whose text (digits aside) recurs on many pages, and
+    """Running headers and footers: margin lines whose text (digits aside) recurs on many pages, and
     bare page numbers in the margin."""
     recurring = Counter(DIGITS.sub("#", line.text.strip()) for line in lines if line.in_margin)
     threshold = max(2, int(pages * 0.4))

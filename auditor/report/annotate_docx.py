@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass
 
 from auditor.errors import InputError
 from auditor.ingest import SourceText
@@ -24,13 +23,6 @@ LABELS = {"nl": {"error": "FOUT", "warning": "WAARSCHUWING", "computation": "Ber
                  "suggestion": "Suggestion"}}
 
 
-@dataclass
-class Anchored:
-    finding: Finding
-    paragraph_index: int | None  # where the comment went, for the caller's summary
-    anchored: bool
-
-
 def comment_text(finding: Finding, lang: str) -> str:
     w = LABELS[lang]
     lines = [f"{w[finding.severity]} {finding.rule}: {finding.message}",
@@ -42,7 +34,8 @@ def comment_text(finding: Finding, lang: str) -> str:
     return "\n".join(lines)
 
 
-def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "nl") -> tuple[bytes, list[Anchored]]:
+def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "nl") -> tuple[bytes, int]:
+    """The annotated draft and how many findings got a comment (those whose number was found)."""
     import docx
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -51,7 +44,7 @@ def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "
     paragraphs, tables = [], []
     for element in body_blocks(document.element.body):
         (tables if element.tag == f"{W}tbl" else paragraphs).append(element)
-    results: list[Anchored] = []
+    placed = 0
     for finding in (f for f in report.findings if f.severity != "info"):
         location = finding.location
         printed = location.text.split(", ")[0]
@@ -64,7 +57,6 @@ def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "
                 if runs:
                     break
         if not runs:
-            results.append(Anchored(finding, location.paragraph, False))
             continue
         p = runs[0]
         while p.tag != f"{W}p":
@@ -75,10 +67,10 @@ def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "
         comment = document.add_comment([first, last], text=head, author=AUTHOR, initials=INITIALS)
         for line in rest:
             comment.add_paragraph(line)
-        results.append(Anchored(finding, location.paragraph, True))
+        placed += 1
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue(), results
+    return buffer.getvalue(), placed
 
 
 def _candidate_paragraphs(location, source: SourceText, paragraphs: list, tables: list) -> list[tuple[object, int | None]]:
@@ -113,16 +105,12 @@ def _find(text: str, printed: str, hint: int | None) -> tuple[int, int] | None:
     return None
 
 
-def _run_text(r) -> str:
-    return paragraph_text(r)
-
-
 def _isolate(p, start: int, end: int) -> list | None:
     """Split runs so that exactly characters [start, end) of the paragraph are whole runs; return them."""
     position = 0
     pieces: list[tuple[object, int, int]] = []
     for r in list(p.iter(f"{W}r")):
-        text = _run_text(r)
+        text = paragraph_text(r)
         pieces.append((r, position, position + len(text)))
         position += len(text)
     covering = [(r, a, b) for r, a, b in pieces if a < end and b > start]
@@ -134,8 +122,6 @@ def _isolate(p, start: int, end: int) -> list | None:
         if first is None:
             return None
         covering[0] = (first, start, b)
-        if len(covering) == 1:
-            covering[0] = (first, start, b)
     last, a, b = covering[-1]
     if end < b:
         if _split(last, end - a) is None:
