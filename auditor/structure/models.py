@@ -10,7 +10,8 @@ from pydantic import BaseModel
 from auditor.quantity import Quantity
 
 Credit = Literal["VAK", "VEK", "AO", "TO", "LO"]
-Column = Literal["BA", "BA-JR", "BU", "BO", "EVOL", "ADJ"]  # ADJ: a Kredietevolutie step
+# ADJ: a Kredietevolutie step; VERSCHIL and PCT: derived columns of overview tables (BU − BA-JR, BU / BA-JR)
+Column = Literal["BA", "BA-JR", "BU", "BO", "EVOL", "ADJ", "VERSCHIL", "PCT"]
 RowCategory = Literal["ESR", "IS", "OTHER", "TOTAL", "EXPENDITURE", "RECEIPTS", "ADJUSTMENT", "UNKNOWN"]
 TableKind = Literal["programme", "ise", "article"]
 
@@ -133,6 +134,16 @@ class Indicator(BaseModel):
     block_end: int
 
 
+class Unread(BaseModel):
+    """A part of the document the reader saw but could not read into the model: said, never dropped."""
+
+    line: int
+    text: str
+    what: Literal["row", "table", "section"]
+    reason: str  # nl
+    reason_en: str
+
+
 class BBTDocument(BaseModel):
     kind: Literal["uitvoering", "begroting", "unknown"]
     year: int | None
@@ -143,6 +154,10 @@ class BBTDocument(BaseModel):
     indicators: list[Indicator] = []
     table_lines: list[int] = []  # lines that belong to tables (not narrative)
     footnote_lines: list[int] = []
+    unread: list[Unread] = []
+    # tables read but tied to no article, ISE or programme (a sub-table, an entity's own table): their
+    # numbers are known and shown, but no check binds them with certainty
+    loose_tables: list[BudgetTable] = []
 
     def article(self, code: str) -> Article | None:
         return next((a for a in self.articles if a.code == code), None)

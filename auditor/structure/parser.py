@@ -12,17 +12,16 @@ from collections import Counter
 from auditor.errors import InputError
 from auditor.numbers import NUMBER_PATTERN
 from auditor.quantity import Quantity
-from auditor.structure.models import ISE, Article, BBTDocument, Indicator, Programme, Scope
-from auditor.structure.tables import FOOTNOTE_LINE, UNIT_MARKER, parse_table
+from auditor.structure.models import ISE, Article, BBTDocument, BudgetTable, Indicator, Programme, Scope, Unread
+from auditor.structure.tables import FOOTNOTE_LINE, UNIT_MARKER, TableParse, opens_table, page_furniture, parse_table
+from auditor.vocabulary import ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, SIDE_HEADING, is_entity_heading
 
-ARTICLE_CODE = r"[A-Z]{2}[0-9A-Z]-[0-9A-Z]{7}-[A-Z]{2}"
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
-ISE_HEADING = re.compile(r"^\s*(\d+)\.\s+ISE\s+(\S.*?)\s*$")
+ISE_NAME_MAX_CHARS = 120  # an ISE name wrapped onto a second line stays a heading
 PROGRAMME_HEADING = re.compile(r"^\s*PROGRAMMA\s+([0-9A-Z]{1,4})\s*[–—-]\s*(\S.*?)\s*$")
 PART_HEADING = re.compile(r"^\s*[IVX]{1,6}\.\s+\S")
 # a numbered heading starts with a capital: "1.3.1 worden deze artikelen …" is a wrapped sentence
 NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+[A-ZÀ-Ý‘'\"(]")
-SIDE_HEADING = re.compile(r"^\s*(Uitgaven|Ontvangsten)\s*$")
 RECEIPT_SUFFIXES = {"OW", "OI", "OP", "OL"}
 INDICATOR_PART = re.compile(r"indicator", re.I)
 ANNEX_ISE = re.compile(r"^\s*ISE\s+(\S.*?)\s*$")
@@ -45,6 +44,7 @@ class _Builder:
         self.side: str | None = None
         self.table_lines: set[int] = set()
         self.toc_lines = _table_of_contents(lines)
+        self.furniture = page_furniture(lines)
         self.last_footnote = 0
 
     def start_scope(self, line: int, kind: str, title: str, table_ref: str | None) -> None:
@@ -88,7 +88,8 @@ class _Builder:
                 continue
             if match := ISE_HEADING.match(text):
                 self.close_article(number)
-                ise = ISE(id=f"ISE{len(self.doc.ises) + 1}", name=match.group(2), line=number, end_line=number)
+                name, index = self.ise_name(match.group("name"), index)
+                ise = ISE(id=f"ISE{len(self.doc.ises) + 1}", name=name, line=number, end_line=number)
                 self.doc.ises.append(ise)
                 self.current_ise = ise
                 self.start_scope(number, "other", text, None)
@@ -96,16 +97,21 @@ class _Builder:
             if match := ARTICLE_HEADING.match(text):
                 index = self.open_article(match, number, index)
                 continue
-            if SIDE_HEADING.match(text):
+            if match := SIDE_HEADING.match(text):
                 self.close_article(number)
-                self.side = text.strip().lower()
+                self.side = match.group(1).lower()
+                self.start_scope(number, "other", text, None)
+                continue
+            if is_entity_heading(text):
+                # an agentschap, DAB or fonds: its numbers are its own, not those of the article above
+                self.close_article(number)
                 self.start_scope(number, "other", text, None)
                 continue
             if NUMBERED_HEADING.match(text) and self.current_article is None:
                 self.start_scope(number, "other", text, None)
                 continue
-            if UNIT_MARKER.match(text):
-                index = self.read_table(number, index)
+            if (header := opens_table(text)) is not None:
+                index = self.read_table(number, index, header)
                 continue
             if FOOTNOTE_LINE.match(text) and self.is_next_footnote(text):
                 self.doc.footnote_lines.append(number)
@@ -149,18 +155,54 @@ class _Builder:
         if self.current_ise is not None:
             self.current_ise.end_line = max(self.current_ise.end_line, next_line - 1)
 
-    def read_table(self, number: int, index: int) -> int:
+    def ise_name(self, name: str, index: int) -> tuple[str, int]:
+        """An ISE name may wrap onto the next line ('ISE: BELEID OVER ZIEKENHUIZEN EN GEESTELIJKE' /
+        'GEZONDHEIDSZORG, MVG excl. DAB'); the 'MVG excl. DAB' suffix is not part of the name."""
+        if not ISE_SUFFIX.search(name) and name.isupper():
+            look = index
+            while look < len(self.lines) and not self.lines[look].strip():
+                look += 1
+            if look < len(self.lines):
+                following = self.lines[look].strip()
+                if ISE_SUFFIX.search(following) and len(name) + len(following) < ISE_NAME_MAX_CHARS \
+                        and opens_table(following) is None:
+                    name, index = f"{name} {following}", look + 1
+        return ISE_SUFFIX.sub("", name).strip(" ,"), index
+
+    def parse(self, number: int, header: str, kind: str, title: str) -> TableParse | None:
+        parsed = parse_table(self.lines, number + 1, kind=kind, title=title, header=header,  # type: ignore[arg-type]
+                             furniture=self.furniture)
+        if parsed is None:
+            return None
+        self.table_lines.update(parsed.lines)
+        self.table_lines.add(number)
+        for footnote in parsed.footnotes:
+            self.is_next_footnote(self.lines[footnote - 1].strip())
+        self.doc.footnote_lines.extend(parsed.footnotes)
+        self.doc.unread.extend(
+            Unread(line=row.line, text=row.text, what="row", reason=row.reason, reason_en=row.reason_en)
+            for row in parsed.skipped
+        )
+        return parsed
+
+    def loose(self, table: BudgetTable, why: str, why_en: str) -> None:
+        self.doc.loose_tables.append(table)
+        self.doc.unread.append(Unread(line=table.line, text=self.lines[table.line - 1].strip(), what="table",
+                                      reason=why, reason_en=why_en))
+
+    def read_table(self, number: int, index: int, header: str = "") -> int:
         article = self.current_article
-        if article is not None and article.table is not None and article.evolution is None:
+        if article is not None and article.table is not None:
             # a second table under an article: its Kredietevolutie (BA, Index, Compensaties, … BO)
-            parsed = parse_table(self.lines, number + 1, kind="article", title=article.code)
-            if parsed is not None and any(c.row == "ADJUSTMENT" for c in parsed.table.cells):
+            parsed = self.parse(number, header, "article", article.code)
+            if parsed is None:
+                return index
+            if article.evolution is None and any(c.row == "ADJUSTMENT" for c in parsed.table.cells):
                 article.evolution = parsed.table
-                self.table_lines.update(parsed.lines)
-                self.table_lines.add(number)
-                self.doc.footnote_lines.extend(parsed.footnotes)
-                return parsed.last_line
-            return index
+            else:
+                self.loose(parsed.table, f"nog een tabel onder {article.code}; niet aan een controle gekoppeld",
+                           f"another table under {article.code}; not tied to a check")
+            return parsed.last_line
         if self.current_article is not None and self.current_article.table is None:
             kind, title, owner = "article", self.current_article.code, self.current_article
         elif self.current_ise is not None and self.current_ise.table is None and self.current_article is None:
@@ -168,16 +210,17 @@ class _Builder:
         elif self.doc.programme is not None and self.doc.programme.table is None:
             kind, title, owner = "programme", self.doc.programme.name, self.doc.programme
         else:
-            return index
-        parsed = parse_table(self.lines, number + 1, kind=kind, title=title)  # type: ignore[arg-type]
+            parsed = self.parse(number, header, "article", "")
+            if parsed is None:
+                return index
+            where = f"ISE {self.current_ise.name}" if self.current_ise else "het document"
+            self.loose(parsed.table, f"tabel zonder eigen begrotingsartikel of ISE (in {where}); niet gecontroleerd",
+                       f"table without its own budget article or ISE (in {where}); not checked")
+            return parsed.last_line
+        parsed = self.parse(number, header, kind, title)
         if parsed is None:
             return index
         owner.table = parsed.table
-        self.table_lines.update(parsed.lines)
-        self.table_lines.add(number)
-        for footnote in parsed.footnotes:
-            self.is_next_footnote(self.lines[footnote - 1].strip())
-        self.doc.footnote_lines.extend(parsed.footnotes)
         if kind == "ise":
             # what follows the ISE table, up to its first article, restates the ISE table
             self.start_scope(parsed.last_line + 1, "ise", self.current_ise.name, self.current_ise.id)  # type: ignore[union-attr]

@@ -1,10 +1,16 @@
-"""Reconstruct budget tables from text lines.
+"""Read budget tables as grids of tokens, not as line shapes.
 
-Text extracted from a PDF breaks tables in predictable ways: header cells over several lines
-("ESR-" / "uit-" / "gaven"), blank lines between everything, a footnote line from the page foot in
-the middle of a table, page numbers alone on a line. The parser reads the header to learn the
-columns (credit × budget column, or credits only with budget columns as row labels) and then
-collects rows whose tail is exactly the expected count of numbers.
+A table opens at its unit, `(duizend euro)`, alone on a line or sharing it with the credit names
+(`(duizend euro) VAK VEK`) or a short caption. The header tokens that follow fix the columns whatever
+the line breaks: credits (VAK VEK, AO TO LO) and stages (BA 2025, BA-JR, BU, BO, evolutie, Verschil,
+%). Then come rows: a label and as many numbers as the grid has columns, whether the label shares the
+numbers' line, stands on the line above, or is broken over several lines ("ESR-" / "uit-" / "gaven"),
+and whether the numbers share one line or not. A header of credits only is the same cube turned:
+each row is a stage or a Kredietevolutie step with one number per credit.
+
+Between tokens, blank lines, page numbers, a page's running header (`furniture`) and a footnote line
+from the page foot are noise. A row that does not fit the grid is not dropped in silence: it is kept
+in `TableParse.skipped` with its line and the reason, and reported.
 """
 
 from __future__ import annotations
@@ -15,43 +21,49 @@ from dataclasses import dataclass, field
 from auditor.numbers import NUMBER_PATTERN
 from auditor.quantity import Quantity
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
+from auditor.vocabulary import (
+    ADJUSTMENT_LABEL, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
+    LABEL_MAX_WORDS, RECEIPT_CREDITS, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, row_category,
+)
 
-UNIT_MARKER = re.compile(r"^\s*\(\s*(?:in\s+)?(?:duizend\s+euro|keuro|k€|x\s*1\.?000\s*euro)\s*\)\s*$", re.I)
-CREDIT_TOKEN = re.compile(r"\b(VAK|VEK|AO|TO|LO)\b")
-# "BA 2024", "BA-JR 2024", "BA – JR 2025", "1e BA", "2e BA-JR", "BU 2024", "BO 2025", "evolutie"
-COLUMN_TOKEN = re.compile(r"(?:\b\d+e\s+)?\b(BA\s*[-–]\s*JR|BA|BU|BO|[Ee]volutie)\b(?:\s+(?:19|20)\d{2}\b)?")
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-# a step of a Kredietevolutie table between its BA and BO rows: "Index", "Compensaties", "Andere
-# bijstellingen", "Herverdelingen" … a short label of words, no digits
-ADJUSTMENT_LABEL = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ’' ()-]{2,40}$")
+__all__ = ["FOOTNOTE_LINE", "UNIT_MARKER", "TableParse", "SkippedRow", "is_header_line", "join_label",
+           "opens_table", "parse_table", "row_category", "column_of"]
+
 FOOTNOTE_LINE = re.compile(r"^\s*\d{1,3}\s+[^\d\s]\S*(?:\s+\S+){2,}")
-TOC_OR_PROSE_MIN_WORDS = 7
+PAGE_NUMBER = re.compile(r"^\s*(?:p\.\s*|pagina\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\s*$", re.I)
+PERCENT_SIGN = re.compile(r"(?<=\d)\s*%")
+# a line of prose ends the table: a sentence end, a lead-in colon, or too many words for a label
+# (a semicolon does not: "Overige (leningen (LE), participaties (PA);" / "geen ESR-impact)")
+PROSE_END = (".", ":")
+ADJUSTMENT_MAX_WORDS = 4  # "Andere bijstellingen", "Herverdelingen binnen het programma"
 
 
-def column_of(token: str) -> Column:
-    compact = re.sub(r"[\s–-]", "", token).upper()
-    if compact.startswith("BAJR"):
-        return "BA-JR"
-    if compact.startswith("EVOLUTIE"):
-        return "EVOL"
-    return compact[:2]  # type: ignore[return-value]
+FURNITURE_MIN_REPEATS = 3  # a running header or footer is printed on at least this many pages
+FURNITURE_MIN_WORDS = 3
+TRAILING_PAGE_NUMBER = re.compile(r"(?:\s*[-–|]?\s*(?:p\.\s*|pagina\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.I)
 
 
-def row_category(label: str) -> RowCategory:
-    compact = re.sub(r"[-‐\s]+", "", label).lower()
-    if compact.startswith("totaal"):
-        return "TOTAL"
-    if compact.startswith("esr"):
-        return "ESR"
-    if compact.startswith("toelagen"):
-        return "IS"
-    if compact.startswith("overige"):
-        return "OTHER"
-    if compact.startswith("uitgaven"):
-        return "EXPENDITURE"
-    if compact.startswith("ontvangsten"):
-        return "RECEIPTS"
-    return "UNKNOWN"
+def furniture_key(text: str) -> str:
+    """A page header without its page number: 'BBT Welzijn 2026 – 12' and '… – 13' are the same line."""
+    return TRAILING_PAGE_NUMBER.sub("", text.strip())
+
+
+def page_furniture(lines: list[str]) -> frozenset[str]:
+    """Lines a page prints on many pages (running headers and footers), as `furniture_key`s: noise when
+    they fall inside a table that a page break cuts."""
+    from collections import Counter
+
+    counts = Counter(furniture_key(raw) for raw in lines if raw.strip())
+    return frozenset(
+        key for key, count in counts.items()
+        if count >= FURNITURE_MIN_REPEATS and len(key.split()) >= FURNITURE_MIN_WORDS
+        and not key.endswith(PROSE_END) and not is_header_line(key) and not UNIT_IN_LINE.search(key)
+        and len(NUMBER_PATTERN.findall(key)) <= 1
+    )
+
+
+def _noise(text: str, furniture: frozenset[str]) -> bool:
+    return not text or bool(PAGE_NUMBER.match(text)) or (bool(furniture) and furniture_key(text) in furniture)
 
 
 def _strip_header_tokens(text: str) -> str:
@@ -62,14 +74,45 @@ def _strip_header_tokens(text: str) -> str:
 
 
 def is_header_line(text: str) -> bool:
-    return bool(text.strip()) and not _strip_header_tokens(text)
+    """A line of header tokens only: credits, stages with their years, derived columns."""
+    return bool(text.strip()) and not _strip_header_tokens(text) and bool(
+        CREDIT_TOKEN.search(text) or COLUMN_TOKEN.search(text) or YEAR.search(text))
+
+
+def opens_table(text: str) -> str | None:
+    """The header text that shares the unit's line ('' when none), or None when the line opens no table.
+
+    `(duizend euro)`, `(duizend euro) VAK VEK`, `VAK VEK (duizend euro)` and a short caption such as
+    `Kredietevolutie (in duizend euro)` open a table; a sentence that mentions the unit does not."""
+    match = UNIT_IN_LINE.search(text)
+    if match is None:
+        return None
+    before, after = text[: match.start()].strip(), text[match.end():].strip()
+    rest = f"{before} {after}".strip()
+    if not rest:
+        return ""
+    if is_header_line(rest):
+        return rest
+    if after and is_header_line(after) and len(before.split()) <= CAPTION_MAX_WORDS:
+        return after
+    if not after and len(before.split()) <= CAPTION_MAX_WORDS and not before.endswith(PROSE_END):
+        return ""
+    return None
 
 
 @dataclass
 class ParsedRow:
     label: str
-    numbers: list[tuple[str, int]]  # (printed text, column offset)
+    numbers: list[tuple[str, int, int]]  # (printed text, line, column)
     line: int
+
+
+@dataclass
+class SkippedRow:
+    line: int
+    text: str
+    reason: str  # nl
+    reason_en: str
 
 
 @dataclass
@@ -78,107 +121,203 @@ class TableParse:
     last_line: int  # 1-based
     lines: list[int] = field(default_factory=list)
     footnotes: list[int] = field(default_factory=list)
+    skipped: list[SkippedRow] = field(default_factory=list)
+
+
+@dataclass
+class _Grid:
+    credits: list[Credit]
+    columns: list[Column]  # empty: rows are stages, one number per credit
+
+    @property
+    def width(self) -> int:
+        if not self.columns:
+            return len(self.credits)
+        grouped = len(self.columns) % len(self.credits) == 0 and len(self.columns) > len(self.credits)
+        return len(self.columns) if grouped else len(self.columns) * len(self.credits)
+
+    def flat_columns(self) -> list[Column]:
+        if len(self.columns) == self.width:
+            return self.columns
+        return [c for _ in self.credits for c in self.columns]
 
 
 def _numbers_tail(text: str) -> tuple[str, list[tuple[str, int]]] | None:
-    """Split 'label n1 n2 …' into the label and its numbers; None if the line has prose after numbers."""
-    matches = list(NUMBER_PATTERN.finditer(text))
+    """Split 'label n1 n2 …' into the label and its numbers; None if prose follows a number."""
+    clean = PERCENT_SIGN.sub(lambda m: " " * len(m.group(0)), text)
+    matches = list(NUMBER_PATTERN.finditer(clean))
     if not matches:
-        return None
-    # numbers must form the tail of the line, separated only by whitespace
+        return clean.strip(), []
     tail: list[re.Match[str]] = []
-    end = len(text.rstrip())
+    end = len(clean.rstrip())
     for match in reversed(matches):
-        if text[match.end():end].strip():
+        if clean[match.end():end].strip():
             break
         tail.insert(0, match)
         end = match.start()
     if not tail:
         return None
-    label = text[: tail[0].start()].strip()
+    label = clean[: tail[0].start()].strip()
+    if NUMBER_PATTERN.search(label):
+        return None  # numbers inside the label: a sentence, or a row this grid cannot hold
     return label, [(m.group(0), m.start()) for m in tail]
 
 
+def _split_row(text: str) -> tuple[str, list[tuple[str, int]]] | None:
+    """A row line as (label, numbers): a leading stage keeps its year ('BA 2025' is a label)."""
+    stage = STAGE_AT_START.match(text)
+    prefix_end = stage.end() if stage else 0
+    split = _numbers_tail(text[prefix_end:])
+    if split is None:
+        return None
+    label, numbers = split
+    label = f"{text[:prefix_end].strip()} {label}".strip()
+    return label, [(printed, column + prefix_end) for printed, column in numbers]
+
+
+def _is_label_fragment(text: str, pending: list[str]) -> bool:
+    return (len(text.split()) <= LABEL_MAX_WORDS and len(text) <= LABEL_MAX_CHARS
+            and not text.endswith(PROSE_END) and len(" ".join(pending)) < LABEL_MAX_TOTAL_CHARS)
+
+
+def _stage_label_ok(label: str) -> bool:
+    return bool(STAGE_AT_START.match(label)) or (
+        bool(ADJUSTMENT_LABEL.match(label)) and len(label.split()) <= ADJUSTMENT_MAX_WORDS)
+
+
+def _stage_row_label(lines: list[str], index: int, credits: list[str], columns: list[str]) -> bool:
+    """`BA 2025` alone on its line under `VAK VEK`: the label of a row whose numbers follow (a table
+    turned the other way), not a header naming one column."""
+    text = lines[index].strip()
+    if not credits or columns or len(COLUMN_TOKEN.findall(text)) != 1 or not STAGE_AT_START.match(text):
+        return False
+    for following in lines[index + 1:]:
+        if following.strip() and not PAGE_NUMBER.match(following):
+            split = _numbers_tail(following.strip())
+            return split is not None and not split[0] and len(split[1]) == len(credits)
+    return False
+
+
 def parse_table(
-    lines: list[str], start: int, *, kind: TableKind, title: str
+    lines: list[str], start: int, *, kind: TableKind, title: str, header: str = "",
+    furniture: frozenset[str] = frozenset(),
 ) -> TableParse | None:
-    """Parse the table whose unit marker is on 1-based line `start - 1`; rows begin at `start`."""
-    credits: list[Credit] = []
-    columns: list[Column] = []
-    rows: list[ParsedRow] = []
-    pending_label: list[str] = []
-    pending_lines: list[int] = []  # lines of a label that only become table lines when its row follows
+    """Read the table whose unit is on 1-based line `start - 1` (`header`: what shares that line)."""
+    grid_credits: list[Credit] = []
+    grid_columns: list[Column] = []
+    years: list[int] = []
     consumed: list[int] = []
     footnotes: list[int] = []
-    header_done = False
+    skipped: list[SkippedRow] = []
+
+    def take_header(text: str) -> None:
+        grid_credits.extend(CREDIT_TOKEN.findall(text))  # type: ignore[arg-type]
+        grid_columns.extend(column_of(m.group(0)) for m in COLUMN_TOKEN.finditer(text))  # type: ignore[misc]
+        years.extend(int(y) for y in YEAR.findall(text))
+
+    if header:
+        take_header(header)
+    index = start - 1
     last = start - 1
-    year: int | None = None
-    years: list[int] = []
-    index = start - 1  # 0-based
+    # -- the header: every line of header tokens, whatever the breaks --------------------------
+    while index < len(lines):
+        text = lines[index].strip()
+        if _noise(text, furniture):
+            index += 1
+            continue
+        if is_header_line(text) and not _stage_row_label(lines, index, grid_credits, grid_columns):
+            take_header(text)
+            consumed.append(index + 1)
+            last = index + 1
+            index += 1
+            continue
+        if FOOTNOTE_LINE.match(text) and not NUMBER_PATTERN.search(text[text.index(" "):]):
+            footnotes.append(index + 1)  # a footnote from the page foot between the header lines
+            index += 1
+            continue
+        break
+    if not grid_credits:
+        return None
+    grid = _Grid(credits=grid_credits, columns=grid_columns)
+    width = grid.width
+    # -- the rows: labels and numbers as tokens -------------------------------------------------
+    rows: list[ParsedRow] = []
+    label_parts: list[str] = []
+    label_lines: list[int] = []
+    numbers: list[tuple[str, int, int]] = []
+
+    def broken(number: int, text: str) -> None:
+        where = label_lines[0] if label_lines else (numbers[0][1] if numbers else number)
+        shown = " ".join(label_parts + [n[0] for n in numbers]) or text
+        skipped.append(SkippedRow(
+            line=where, text=shown,
+            reason=f"rij met {len(numbers)} getallen waar de tabel er {width} per rij heeft",
+            reason_en=f"row with {len(numbers)} numbers where the table has {width} per row",
+        ))
+
     while index < len(lines):
         number = index + 1
         raw = lines[index]
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         index += 1
-        if not text:
+        if _noise(text, furniture):
             continue
-        if not header_done and is_header_line(text):
-            credits.extend(CREDIT_TOKEN.findall(text))  # type: ignore[arg-type]
-            for match in COLUMN_TOKEN.finditer(text):
-                columns.append(column_of(match.group(1)))
-            year = year or _first_year(text)
-            years.extend(int(y) for y in YEAR.findall(text))
-            consumed.append(number)
-            last = number
-            continue
-        if FOOTNOTE_LINE.match(text) and _numbers_tail(text) is None:
-            footnotes.append(number)
-            continue
-        if not credits:
-            return None
-        row = _as_row(text, credits, columns, after_level=bool(rows))
-        if row is not None:
-            header_done = True
-            label, numbers, row_year = row
-            numbers = [(printed, col + lead) for printed, col in numbers]
-            year = year or row_year
-            if row_year:
-                years.append(row_year)
-            full_label = join_label(pending_label + ([label] if label else []))
-            pending_label = []
-            consumed.extend(pending_lines)
-            pending_lines = []
-            rows.append(ParsedRow(label=full_label, numbers=numbers, line=number))
-            consumed.append(number)
-            last = number
-            if columns and row_category(full_label) == "TOTAL":
+        split = _split_row(text)
+        if split is None or (not split[1] and not _is_label_fragment(text, label_parts)):
+            if FOOTNOTE_LINE.match(text) and (split is None or not split[1]):
+                footnotes.append(number)
+                continue
+            index -= 1
+            break
+        label, found = split
+        if label and numbers:
+            if _ends_in_prose(label_parts, numbers):
+                index = label_lines[0] - 1 if label_lines else number - 1
+                numbers = []
                 break
+            broken(number, text)  # a new label while a row's numbers are incomplete
+            label_parts, label_lines, numbers = [], [], []
+        if label:
+            if not grid.columns and not found and not _stage_label_ok(" ".join(label_parts + [label])):
+                index -= 1
+                break
+            label_parts.append(label)
+            label_lines.append(number)
+        numbers.extend((printed, number, column + lead) for printed, column in found)
+        if len(numbers) < width:
             continue
-        if re.fullmatch(r"\d{1,3}", text):  # page number alone on a line
+        full_label = join_label(label_parts)
+        if len(numbers) > width or (not grid.columns and not _stage_label_ok(full_label)):
+            broken(number, text)
+            consumed.extend(label_lines + [number])
+            last = number
+            label_parts, label_lines, numbers = [], [], []
             continue
-        # a row label broken over lines: 'ESR-' 'uit-' 'gaven', or spelled out, 'ESR-uitgaven (werking en
-        # toelagen (WT), lonen' '(LO), provisies (PR))'
-        words = text.split()
-        is_label_fragment = (columns and len(words) <= 10 and len(text) <= 80 and not text.endswith((":", "."))
-                             and not NUMBER_PATTERN.search(text) and len(" ".join(pending_label)) < 120)
-        if is_label_fragment:
-            pending_label.append(text)
-            pending_lines.append(number)
-            continue
-        break
+        rows.append(ParsedRow(label=full_label, numbers=numbers, line=number))
+        consumed.extend(label_lines + [n[1] for n in numbers])
+        last = number
+        label_parts, label_lines, numbers = [], [], []
+        if grid.columns and row_category(full_label) == "TOTAL":
+            break
+    if numbers and not _ends_in_prose(label_parts, numbers):
+        broken(numbers[-1][1], "")
     if not rows:
         return None
-    cells = _cells(rows, credits, columns)
-    if not cells:
-        return None
+    cells = _cells(rows, grid)
+    years.extend(int(y) for row in rows for y in YEAR.findall(row.label) if not grid.columns)
+    year = years[0] if years else None
     return TableParse(
-        table=BudgetTable(kind=kind, title=title, line=start - 1, end_line=last, year=year, years=sorted(set(years)),
-                          cells=cells),
-        last_line=last,
-        lines=consumed,
-        footnotes=footnotes,
+        table=BudgetTable(kind=kind, title=title, line=start - 1, end_line=last, year=year,
+                          years=sorted(set(years)), cells=cells),
+        last_line=last, lines=sorted(set(consumed)), footnotes=footnotes, skipped=skipped,
     )
+
+
+def _ends_in_prose(label_parts: list[str], numbers: list[tuple[str, int, int]]) -> bool:
+    """A sentence after the table that happens to end in one number is prose, not a broken row."""
+    return len(numbers) <= 1 and row_category(join_label(label_parts)) == "UNKNOWN" and not any(
+        STAGE_AT_START.match(part) for part in label_parts)
 
 
 def join_label(fragments: list[str]) -> str:
@@ -192,73 +331,31 @@ def join_label(fragments: list[str]) -> str:
     return label
 
 
-def _first_year(text: str) -> int | None:
-    match = YEAR.search(text)
-    return int(match.group(0)) if match else None
+def _quantity(printed: str, line: int, column: int, stage: str) -> Quantity:
+    return Quantity.from_text(printed, line=line, column=column, unit="pct" if stage == "PCT" else "keuro")
 
 
-def _as_row(
-    text: str, credits: list[Credit], columns: list[Column], *, after_level: bool = False
-) -> tuple[str, list[tuple[str, int]], int | None] | None:
-    if columns:
-        split = _numbers_tail(text)
-        if split is None:
-            return None
-        label, numbers = split
-        expected = len(columns) if len(columns) % len(credits) == 0 and len(columns) > len(credits) else len(columns) * len(credits)
-        if len(numbers) != expected or NUMBER_PATTERN.search(label):
-            return None
-        return label, numbers, None
-    match = COLUMN_TOKEN.match(text)
-    if not match:
-        return _adjustment_row(text, credits) if after_level else None
-    rest = text[match.end():]
-    split = _numbers_tail(rest)
-    if split is None or split[0]:
-        return None
-    offset = match.end()
-    numbers = [(t, c + offset) for t, c in split[1]]
-    if len(numbers) != len(credits):
-        return None
-    return match.group(0), numbers, _first_year(match.group(0))
-
-
-def _adjustment_row(text: str, credits: list[Credit]) -> tuple[str, list[tuple[str, int]], int | None] | None:
-    """'Index 604 597': a Kredietevolutie step, one number per credit after a label of words."""
-    split = _numbers_tail(text)
-    if split is None or not ADJUSTMENT_LABEL.match(split[0]) or len(split[1]) != len(credits):
-        return None
-    return split[0], split[1], None
-
-
-def _cells(rows: list[ParsedRow], credits: list[Credit], columns: list[Column]) -> list[Cell]:
+def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
     cells: list[Cell] = []
+    if grid.columns:
+        flat = grid.flat_columns()
+        group = len(flat) // len(grid.credits)
+        for row in rows:
+            for k, (printed, line, col) in enumerate(row.numbers):
+                cells.append(Cell(row=row_category(row.label), row_label=row.label,  # type: ignore[arg-type]
+                                  credit=grid.credits[k // group], column=flat[k],
+                                  quantity=_quantity(printed, line, col, flat[k])))
+        return cells
+    levels = [row for row in rows if STAGE_AT_START.match(row.label)]
     for row in rows:
-        if columns:
-            flat = columns if len(columns) == len(row.numbers) else [c for _ in credits for c in columns]
-            group = len(flat) // len(credits)
-            for k, (printed, col) in enumerate(row.numbers):
-                cells.append(
-                    Cell(
-                        row=row_category(row.label),
-                        row_label=row.label,
-                        credit=credits[k // group],
-                        column=flat[k],
-                        quantity=Quantity.from_text(printed, line=row.line, column=col, unit="keuro"),
-                    )
-                )
-        else:
-            level = COLUMN_TOKEN.match(row.label)
-            column: Column = column_of(level.group(1)) if level else "ADJ"
-            for credit, (printed, col) in zip(credits, row.numbers):
-                category: RowCategory = "RECEIPTS" if credit in ("AO", "TO", "LO") else "TOTAL"
-                cells.append(
-                    Cell(
-                        row=category if level else "ADJUSTMENT",
-                        row_label=row.label,
-                        credit=credit,
-                        column=column,
-                        quantity=Quantity.from_text(printed, line=row.line, column=col, unit="keuro"),
-                    )
-                )
+        level = STAGE_AT_START.match(row.label)
+        column: Column = column_of(level.group("name")) if level else "ADJ"  # type: ignore[assignment]
+        if level and column == "BO" and row is levels[0] and len(levels) > 1 and any(
+                STAGE_AT_START.match(r.label).group("name") == level.group("name") for r in levels[1:]):  # type: ignore[union-attr]
+            # 'BO 2019 … BO 2020': in a Kredietevolutie the first level is the start, whatever it is called
+            column = "BA"
+        for credit, (printed, line, col) in zip(grid.credits, row.numbers):
+            category: RowCategory = "RECEIPTS" if credit in RECEIPT_CREDITS else "TOTAL"
+            cells.append(Cell(row=category if level else "ADJUSTMENT", row_label=row.label, credit=credit,
+                              column=column, quantity=_quantity(printed, line, col, column)))
     return cells
