@@ -7,6 +7,7 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.claims import Claims, extract_claims
+from auditor.coverage import measure_coverage
 from auditor.ingest import SourceText, read_document
 from auditor.quantity import Quantity
 from auditor.relations import build_facts
@@ -32,7 +33,7 @@ class Audit:
 def known_quantities(document: BBTDocument, facts: list[Fact]) -> list[Quantity]:
     """Every number the audit knows, once: table cells, annex values and the text's amounts."""
     found: dict[str, Quantity] = {}
-    for table in document.tables():
+    for table in document.tables() + document.loose_tables:
         for cell in table.cells:
             found.setdefault(cell.quantity.id, cell.quantity)
     for indicator in document.indicators:
@@ -58,11 +59,13 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
     claims = extract_claims(document, source.lines)
     facts = build_facts(document, claims)
     verdicts = engine_for(rules_dir).evaluate(facts)
-    numbers = {q.id for q in known_quantities(document, facts)}
+    quantities = known_quantities(document, facts)
+    numbers = {q.id for q in quantities}
     builder = ReportBuilder(claims, facts, lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)
     report = builder.build(verdicts, info, __version__, numbers)
+    report.coverage = measure_coverage(document, quantities, report, builder.placer, lang)
     return Audit(source=source, document=document, claims=claims, facts=facts, report=report)
 
 

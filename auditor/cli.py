@@ -1,7 +1,8 @@
 """bbt-audit: check a BBT, dump its structure, list the rules.
 
 Exit codes: 0 nothing at the --fail-on level, 1 findings at or above it, 2 usage or input error,
-3 internal error (one line; set BBT_AUDIT_DEBUG=1 for the traceback).
+3 internal error (one line; set BBT_AUDIT_DEBUG=1 for the traceback), 4 nothing could be checked
+(no relation of the document was read: not clean, unread).
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from auditor import __version__
 from auditor.errors import InputError, RuleFileError
 
 BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sociale-economie-uitvoering-2024.txt"
-LEVELS = {"error": ("error",), "warning": ("error", "warning"), "never": ()}
+# --fail-on, from strict to lenient: each level fails on what the levels before it fail on, and more
+LEVELS = {"error": ("error",), "warning": ("error", "warning"), "review": ("error", "warning", "review"),
+          "partial": ("error", "warning", "review"), "never": ()}
+FAIL_ON = list(LEVELS)
+NOTHING_CHECKED = 4
 
 
 class _Parser(argparse.ArgumentParser):
@@ -33,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=["text", "json", "sarif", "markdown", "html"], default="text",
                        help="text (standaard), json, sarif (2.1.0), markdown of html (zelfstandig bestand)")
     check.add_argument("--lang", choices=["nl", "en"], default="nl")
-    check.add_argument("--fail-on", choices=["error", "warning", "never"], default="error")
+    check.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                          help="error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never")
     check.add_argument("--rules", type=Path, default=None, help="map met regelbestanden (standaard rules/)")
     check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand")
     check.add_argument("--quiet-info", action="store_true", help="toon niet-controleerbare getallen niet in de console")
@@ -44,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     annotate.add_argument("file", type=Path)
     annotate.add_argument("-o", "--output", type=Path, required=True, help="het geannoteerde document (nooit het invoerbestand)")
     annotate.add_argument("--lang", choices=["nl", "en"], default="nl")
-    annotate.add_argument("--fail-on", choices=["error", "warning", "never"], default="error")
+    annotate.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                          help="error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never")
     annotate.add_argument("--rules", type=Path, default=None)
     extract = sub.add_parser("extract", help="toon de herkende structuur (tabellen, artikels, indicatoren)")
     extract.add_argument("file", nargs="?", type=Path)
@@ -140,8 +147,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _exit_code(report, fail_on: str) -> int:
+    if report.coverage.status == "nothing_checked" and fail_on != "never":
+        return NOTHING_CHECKED  # not clean: unread
     failing = LEVELS[fail_on]
-    return 1 if any(f.severity in failing for f in report.findings) else 0
+    if any(f.severity in failing for f in report.findings):
+        return 1
+    return 1 if fail_on == "partial" and report.coverage.status == "partly_read" else 0
 
 
 def _annotate(args: argparse.Namespace) -> int:

@@ -28,6 +28,7 @@ from auditor.quantity import Quantity
 from auditor.structure.models import BBTDocument, Scope
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+CLAUSE_STOPS = (";", ". ", " en ", " terwijl ", " maar ")  # a new clause may be about another credit
 RATIO_WORD = re.compile(r"percentage|graad|aandeel|ratio|verhouding")
 
 
@@ -52,6 +53,7 @@ class _ScopeState:
     subheading_parts: list[list[Mention]] = field(default_factory=list)
     recent_percentages: list[tuple[int, Mention]] = field(default_factory=list)
     last_money: Mention | None = None
+    lead_named: bool = False
 
 
 class ClaimReader:
@@ -130,6 +132,8 @@ class ClaimReader:
                 if sentence.ends_with_colon or cues.PARTIAL.search(lower[:40]):
                     state.lead = sentence
                     state.lead_parent = money[-1] if money else state.last_money
+                    # the lead sentence names one amount: the whole; else the nearest amount is a guess
+                    state.lead_named = len(money) == 1
                     state.bullet_parts = []
                 state.lead_credit = cues.credit_in(lower)
             if money:
@@ -174,6 +178,7 @@ class ClaimReader:
         components: list[Mention] = []
         waarvan = lower.find("waarvan")
         colon = lower.find(":")
+        previous_credit: str | None = None
         for mention in money:
             if parent_movement is not None and mention.in_parens:
                 components.append(mention)
@@ -186,7 +191,8 @@ class ClaimReader:
             reading = self.reading(text, lower, mention, previous)
             credit = mention.credit or self.credit_before(lower, mention, previous) or (
                 state.lead_credit if sentence.bullet else None
-            )
+            ) or self.credit_of_clause(lower, mention, previous, previous_credit)
+            previous_credit = credit
             if reading.role == "level":
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column, role="level")  # type: ignore[arg-type]
@@ -271,6 +277,15 @@ class ClaimReader:
             return _Reading("movement", sign=1, stated=True, net=net)
         return _Reading("movement", sign=1, stated=False, net=net)
 
+    def credit_of_clause(self, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None,
+                         previous_credit: str | None) -> str | None:
+        """'Het VAK evolueert van 30.210 keuro in BA 2024 naar 33.310 keuro in BO 2025': an amount with no
+        credit of its own, in the clause of an amount with one, shares it."""
+        if previous is None or previous_credit is None:
+            return None
+        between = lower[previous[0].end: mention.start]
+        return None if any(stop in between for stop in CLAUSE_STOPS) else previous_credit
+
     def credit_before(self, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None) -> str | None:
         start = previous[0].end if previous else 0
         return cues.credit_in(lower[start: mention.start])
@@ -301,6 +316,7 @@ class ClaimReader:
                 BreakdownClaim(
                     parent=parent.quantity, parts=[m.quantity for m in after], scope=scope.id,
                     credit=parent.credit, exhaustive=not cues.PARTIAL.search(tail), style=style,  # type: ignore[arg-type]
+                    doubts=_breakdown_doubts(parent, after, guessed=len(before) > 1),
                 )
             )
             self.use(parent.quantity, *(m.quantity for m in after))
@@ -315,6 +331,7 @@ class ClaimReader:
                 BreakdownClaim(
                     parent=movement.quantity, parts=[m.quantity for m in parts], scope=scope.id, credit=movement.credit,
                     exhaustive=not cues.PARTIAL.search(lower), style="anaphora",
+                    doubts=["parent_guessed"],  # "deze middelen": the movement before is the nearest, not named
                 )
             )
             self.use(*(m.quantity for m in parts))
@@ -327,7 +344,7 @@ class ClaimReader:
                 BreakdownClaim(
                     parent=parent.quantity, parts=[m.quantity for m in state.bullet_parts], scope=scope.id,
                     credit=parent.credit or cues.credit_in(lead), exhaustive=not cues.PARTIAL.search(lead),  # type: ignore[arg-type]
-                    style="bullets",
+                    style="bullets", doubts=_breakdown_doubts(parent, state.bullet_parts, guessed=not state.lead_named),
                 )
             )
             self.use(parent.quantity, *(m.quantity for m in state.bullet_parts))
@@ -422,6 +439,14 @@ class ClaimReader:
         first, second = recent[-2], recent[-1]
         self.claims.gaps.append(GapClaim(quantity=mention.quantity, scope=scope.id, first=first.quantity, second=second.quantity))
         self.use(mention.quantity)
+
+
+def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -> list[str]:
+    doubts = ["parent_guessed"] if guessed else []
+    credits = {m.credit for m in parts if m.credit in ("VAK", "VEK")}
+    if parent.credit in ("VAK", "VEK") and credits and credits != {parent.credit}:
+        doubts.append("credit_mismatch")
+    return doubts
 
 
 def _strip_percent_clauses(text: str) -> str:

@@ -61,6 +61,7 @@ class BreakdownClaim(BaseModel):
     exhaustive: bool
     checkable: bool = True  # False when a listed component gives no value for this credit
     style: Literal["parentheses", "waarvan", "colon", "bullets", "subheadings", "anaphora"]
+    doubts: list[str] = []  # why the parent or the parts are a guess (auditor.relations.doubt)
 
 
 class IndicatorClaim(BaseModel):

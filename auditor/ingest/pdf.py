@@ -12,6 +12,21 @@ ESR-impact)'). Within a table, every label fragment joins the row whose numbers 
 
 Running headers and footers (the same text in the top or bottom margin of many pages, page numbers)
 are dropped: they would otherwise land in the middle of sentences and tables that cross a page break.
+
+Two marks in PDFium's text are read back into what the page says (see `text_lines`):
+
+- a hyphen that ends a printed line before a word that goes on on the next line comes out as U+FFFE
+  (older builds: U+0002), and PDFium then puts the two printed lines into one line of its text
+  ('Fi|nanciën', '47,6 mil|joen euro', 'VAK|krediet en ...', | standing for the mark). Where the word processor
+  broke a word between syllables the halves are joined ('Financiën', '47,6 miljoen euro'); where the
+  hyphen belongs to the word (a compound with an acronym or a capital, a number, a URL, a Dutch vowel
+  clash) it is printed as '-' ('VAK-krediet', 'Vlaams-Brabant', 're-integratie'). A hyphen PDFium
+  reports as U+002D is the text's own and is never touched.
+- a bullet drawn with a symbol font (Symbol, Wingdings: private-use code points such as U+F0B7) at the
+  start of a line becomes the project's bullet '•' followed by one space, as a Word list item is read.
+
+Every character of a line keeps the PDFium index it came from, so a number keeps its own box however
+the characters before it were changed.
 """
 
 from __future__ import annotations
@@ -21,14 +36,61 @@ from collections import Counter
 from dataclasses import dataclass
 
 from auditor.errors import InputError
+from auditor.ingest.docx_numbering import BULLET  # the bullet a Word list item is read with
 from auditor.ingest.origin import BBox, LineOrigin, Span
 from auditor.numbers import NUMBER_PATTERN
 # the table parser's own notions of a unit marker and a header line, so the two cannot drift apart
 from auditor.structure.tables import UNIT_MARKER, is_header_line
 
 MARGIN = 0.08  # share of the page height at top and bottom where running headers and footers live
-# PDFium marks a hyphen it found at a line end as U+FFFE (older builds: U+0002)
-HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+# PDFium's mark for a hyphen that ended a printed line before a word going on on the next line
+# (older builds: U+0002); PDFium drops the line break there, so both halves stand on one of its lines
+LINE_END_HYPHENS = frozenset({"\ufffe", "\x02"})
+# Dutch vowel pairs read as one sound: where the parts of a compound meet in one of them the hyphen is
+# spelled (re-integratie, zee-egel, auto-ongeluk), and a hyphenation program does not break inside one
+VOWEL_CLASHES = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"})
+# Characters in a word that make it a compound or an address, whose line-end hyphen is printed text
+COMPOUND_MARKS = frozenset("-/@_")
+# The glyphs a list item is drawn with, each with what it shows: one place for the whole vocabulary.
+# Word draws bullets with the Symbol and Wingdings fonts, whose glyphs PDFium reports at private-use
+# code points (U+F020-U+F0FF: the font's byte plus 0xF000); a font with a Unicode map gives the shape.
+# At the start of a line, followed by a tab or spaces, each is read as the project's bullet '•' (the
+# one a Word list item is read with) and one space. Dashes and minus signs are left out: at the start
+# of a line they may be the sign of a number.
+SYMBOL_BULLETS: dict[str, str] = {
+    "\uf0b7": "Symbol bullet",
+    "\uf0a7": "Wingdings small square (Symbol: club)",
+    "\uf0a8": "Wingdings square outline (Symbol: diamond)",
+    "\uf06c": "Wingdings black circle",
+    "\uf06e": "Wingdings black square",
+    "\uf071": "Wingdings shadowed square",
+    "\uf075": "Wingdings black diamond",
+    "\uf076": "Wingdings four-diamond bullet",
+    "\uf077": "Wingdings small diamond",
+    "\uf09f": "Wingdings small bullet",
+    "\uf0a1": "Wingdings circle outline",
+    "\uf0d8": "Wingdings arrowhead",
+    "\uf0e0": "Wingdings arrow",
+    "\uf0e8": "Wingdings bold arrow",
+    "\uf0f0": "Wingdings outline arrow",
+    "\uf0fb": "Wingdings cross",
+    "\uf0fc": "Wingdings check mark",
+    "\uf0fe": "Wingdings checked box",
+    "•": "bullet (already the project's)",
+    "●": "black circle",
+    "○": "white circle",
+    "◦": "white bullet",
+    "▪": "small black square",
+    "■": "black square",
+    "□": "white square",
+    "◆": "black diamond",
+    "❖": "four diamonds",
+    "➢": "arrowhead",
+    "►": "pointer",
+    "✓": "check mark",
+    "✔": "heavy check mark",
+}
+LIST_GAP = " \t\u00a0"  # what stands between a bullet and its item: a tab, spaces
 NUMBER = re.compile(NUMBER_PATTERN)
 DIGITS = re.compile(r"\d+")
 
@@ -93,18 +155,13 @@ def _read_page(page, number: int) -> list[_PageLine]:
     try:
         height = page.get_height()
         text = textpage.get_text_range()
+        # where PDFium joined two printed lines: a line's box must cover each of them
+        joints = [position for position, char in enumerate(text) if char in LINE_END_HYPHENS]
         result: list[_PageLine] = []
-        offset = 0
-        # PDFium separates lines with generated "\r\n"; indexes into `text` are its character indexes
-        for raw in re.split(r"\r\n|\n|\r", text):
-            start = offset
-            offset += len(raw) + (2 if text.startswith("\r\n", start + len(raw)) else 1)
-            line = raw.translate(HYPHEN_MARKS).rstrip()
-            if not line.strip():
-                continue
-            bbox = _chars_box(textpage, start, start + len(line) - 1)
+        for line, index in text_lines(text):
+            bbox = _line_box(textpage, index[0], index[-1], joints)
             spans = tuple(
-                Span(start=m.start(), end=m.end(), bbox=_chars_box(textpage, start + m.start(), start + m.end() - 1))
+                Span(start=m.start(), end=m.end(), bbox=_chars_box(textpage, index[m.start()], index[m.end() - 1]))
                 for m in NUMBER.finditer(line)
             )
             in_margin = bbox is not None and (bbox[3] > height * (1 - MARGIN) or bbox[1] < height * MARGIN)
@@ -114,6 +171,115 @@ def _read_page(page, number: int) -> list[_PageLine]:
         textpage.close()
 
 
+_Chars = list[tuple[str, int]]  # a line's characters, each with its index in PDFium's text page
+
+
+def text_lines(text: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The lines of PDFium's text of one page as the page reads: line-end hyphens resolved, symbol-font
+    bullets read as '•'; blank lines left out. Each line comes with the PDFium character index of each
+    of its characters (PDFium separates lines with generated CR LF; an index into `text` is its
+    character index)."""
+    lines: list[_Chars] = []
+    offset = 0
+    for raw in re.split(r"\r\n|\n|\r", text):
+        lines.append([(char, offset + position) for position, char in enumerate(raw)])
+        offset += len(raw) + (2 if text.startswith("\r\n", offset + len(raw)) else 1)
+    _join_words_across_line_ends(lines)
+    out = []
+    for chars in lines:
+        chars = _bullet_read(_hyphens_resolved(chars))
+        while chars and chars[-1][0].isspace():
+            chars.pop()
+        if any(not char.isspace() for char, _ in chars):
+            out.append(("".join(char for char, _ in chars), tuple(index for _, index in chars)))
+    return out
+
+
+def _join_words_across_line_ends(lines: list[_Chars]) -> None:
+    """A line that ends in a hyphen mark before a word on the next line gets that word, so the mark
+    stands between the halves as PDFium's joined lines have it; the rest of the next line stays where
+    it is. A word with a digit stays on its line: a number's line is where the table reader looks."""
+    for here, following in zip(lines, lines[1:]):
+        end = len(here)
+        while end and here[end - 1][0].isspace():
+            end -= 1
+        if not end or here[end - 1][0] not in LINE_END_HYPHENS:
+            continue
+        start = 0
+        while start < len(following) and following[start][0].isspace():
+            start += 1
+        stop = start
+        while stop < len(following) and not following[stop][0].isspace():
+            stop += 1
+        word = following[start:stop]
+        if not word or not word[0][0].isalpha() or any(char.isdigit() for char, _ in word):
+            continue
+        here[end:] = word
+        while stop < len(following) and following[stop][0].isspace():
+            stop += 1  # and the space after it: the rest of the line starts where its text does
+        del following[:stop]
+
+
+def _hyphens_resolved(chars: _Chars) -> _Chars:
+    """Each line-end hyphen mark dropped (the halves of a word joined) or printed as '-'."""
+    out: _Chars = []
+    for position, (char, index) in enumerate(chars):
+        if char not in LINE_END_HYPHENS:
+            out.append((char, index))
+            continue
+        if is_printed_hyphen(_word_before(out, len(out)), _word_after(chars, position + 1)):
+            out.append(("-", index))
+    return out
+
+
+def _word_before(chars: _Chars, end: int) -> str:
+    """The characters before `end` back to a space."""
+    start = end
+    while start and not chars[start - 1][0].isspace():
+        start -= 1
+    return "".join(char for char, _ in chars[start:end])
+
+
+def _word_after(chars: _Chars, start: int) -> str:
+    """The characters from `start` up to a space."""
+    end = start
+    while end < len(chars) and not chars[end][0].isspace():
+        end += 1
+    return "".join(char for char, _ in chars[start:end])
+
+
+def is_printed_hyphen(before: str, after: str) -> bool:
+    """Whether a hyphen PDFium marks at a line end between `before` and `after` (the two halves, each up
+    to the next space) is part of the text rather than a syllable break a word processor put in: a
+    hyphenation program breaks a word of lowercase letters, between syllables, leaving two letters or
+    more on the line, never inside a compound that spells its hyphen."""
+    if not before or not after or not (before[-1].isalpha() and before[-1].islower()
+                                       and after[0].isalpha() and after[0].islower()):
+        return True  # a line that ends in a hyphen, an acronym or a capital (VAK-krediet, Vlaams-Brabant), a number
+    if len(before) < 2 or not before[-2].isalpha():
+        return True  # e-inclusie, x-as: no hyphenation leaves one letter on a line
+    if COMPOUND_MARKS & set(before + after) or "." in before:
+        return True  # a compound of three or more parts or an address (enquete-naar-de-..., www.x.be/a-b)
+    return (before[-1] + after[0]).lower() in VOWEL_CLASHES  # re-integratie, zee-egel
+
+
+def _bullet_read(chars: _Chars) -> _Chars:
+    """A symbol-font bullet opening the line, and the gap after it, as '•' and one space."""
+    start = 0
+    while start < len(chars) and chars[start][0].isspace():
+        start += 1
+    if start == len(chars) or chars[start][0] not in SYMBOL_BULLETS:
+        return chars
+    gap = start + 1
+    while gap < len(chars) and chars[gap][0] in LIST_GAP:
+        gap += 1
+    if gap == len(chars):
+        return chars  # a glyph alone on its line is not a list item
+    bullet_index = chars[start][1]
+    space_index = chars[start + 1][1] if gap > start + 1 else bullet_index
+    return chars[:start] + [(BULLET, bullet_index), (" ", space_index)] + chars[gap:]
+
+
 def _chars_box(textpage, first: int, last: int) -> BBox:
     """Box of a run of characters on one line (a number, a whole line) from its first and last
     character: two calls into PDFium instead of one per character."""
@@ -121,6 +287,18 @@ def _chars_box(textpage, first: int, last: int) -> BBox:
     _, bottom_last, right, top_last = textpage.get_charbox(last)
     return (round(left, 1), round(min(bottom, bottom_last), 1), round(max(right, right_first), 1),
             round(max(top, top_last), 1))
+
+
+def _line_box(textpage, first: int, last: int, joints: list[int]) -> BBox:
+    """Box of a line from its first to its last character; a line PDFium joined at line-end hyphens
+    (each mark ends a printed line) covers every printed line in it."""
+    ends = [first]
+    for joint in joints:
+        if first <= joint < last:
+            ends += [joint, joint + 1]
+    boxes = [textpage.get_charbox(index) for index in ends + [last]]
+    return (round(min(box[0] for box in boxes), 1), round(min(box[1] for box in boxes), 1),
+            round(max(box[2] for box in boxes), 1), round(max(box[3] for box in boxes), 1))
 
 
 def _is_row(line: _PageLine) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from auditor.relations.context import DocumentIndex, cell_operand
 from auditor.relations.fact import Fact, Operand, comparison, signed_sum, sum_formula
-from auditor.structure.models import BudgetTable
+from auditor.structure.models import ISE, Article, BudgetTable
 
 ESR_ROWS = ("ESR", "IS", "OTHER")
 
@@ -41,10 +41,12 @@ def _articles_into_ises(index: DocumentIndex) -> list[Fact]:
     facts: list[Fact] = []
     for ise in index.doc.ises:
         table = ise.table
-        articles = [a for code in ise.articles if (a := index.doc.article(code)) and a.kind == "expenditure" and a.table]
+        printed = [a for code in ise.articles if (a := index.doc.article(code)) and a.kind == "expenditure"]
+        articles = [a for a in printed if a.table]
         if table is None or not articles:
             continue
         owner = f"ISE {ise.name}"
+        doubts = _rollup_doubts(ise, printed, articles)
         for row in ESR_ROWS:
             members = [a for a in articles if a.esr_category == row]
             for credit in ("VAK", "VEK"):
@@ -61,8 +63,21 @@ def _articles_into_ises(index: DocumentIndex) -> list[Fact]:
                         subject=f"{owner}: {target.row_label or row} {credit} {column} = Σ begrotingsartikelen",
                         stated=stated, operands=operands, computed=signed_sum(operands),
                         formula=f"{sum_formula(operands)} = {target.quantity.display}",
+                        doubts=doubts + ([] if members else ["no_member"]),
                     ))
     return facts
+
+
+def _rollup_doubts(ise: ISE, printed: list[Article], read: list[Article]) -> list[str]:
+    """What makes 'the ISE's table = Σ its articles' a guess rather than a stated identity."""
+    doubts: list[str] = []
+    if ise.subtables:
+        doubts.append("ise_subtables")
+    if len({a.entity for a in printed}) > 1:
+        doubts.append("entities_mixed")
+    if len(read) < len(printed):
+        doubts.append("articles_unread")
+    return doubts
 
 
 def _programme_table(index: DocumentIndex) -> tuple[BudgetTable | None, str]:

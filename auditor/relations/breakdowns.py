@@ -31,7 +31,7 @@ def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
             kind="breakdown", key=f"breakdown|{claim.scope}|{parent_id}|{claim.credit}|{claim.style}", group=group,
             subject=f"{group}: opsplitsing ({claim.style}){' ' + claim.credit if claim.credit else ''}",
             stated=stated, operands=operands, computed=signed_sum(operands), bound=bound, style=claim.style,
-            exhaustive=claim.exhaustive, checkable=claim.checkable,
+            exhaustive=claim.exhaustive, checkable=claim.checkable, doubts=claim.doubts,
             formula=f"{sum_formula(operands)} {'=' if claim.exhaustive else '≤'} {stated.quantity.display}",
         ))
     return facts

@@ -53,6 +53,9 @@ class Fact(BaseModel):
     formula: str = ""
     diagnosis: dict[str, str] | None = None  # nl/en
     note: dict[str, str] | None = None  # nl/en: why a number could not be checked
+    # bindings that are guesses (auditor.relations.doubt.DOUBTS): with any, the fact is not certain and
+    # a failed comparison is "review", never an error
+    doubts: list[str] = []
 
     def context(self) -> dict[str, object]:
         """What a rule condition may refer to (see auditor.rules.spec.FACT_FIELDS)."""
@@ -61,7 +64,7 @@ class Fact(BaseModel):
             "computed": self.computed, "computed_lo": self.computed_lo, "computed_hi": self.computed_hi,
             "difference": self.difference, "decimals": Decimal(self.decimals), "unit": self.unit, "bound": self.bound,
             "direction_stated": self.direction_stated, "exhaustive": self.exhaustive, "checkable": self.checkable,
-            "style": self.style, "operand_count": Decimal(len(self.operands)),
+            "style": self.style, "operand_count": Decimal(len(self.operands)), "certain": not self.doubts,
         }
 
     def quantities(self) -> list[Quantity]:

@@ -46,6 +46,11 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
                 ))
             if details:
+                # the text ties its movements to the level it reaches ("waardoor het jaarbudget steeg tot X",
+                # "in totaliteit …"): then they are all of them; otherwise the list may be partial
+                complete = bool(nets) or any(
+                    a.scope == scope_id and a.role == "level" and a.column == target and a.credit in (credit, "BOTH", None)
+                    for a in claims.amounts)
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
                 point, lo, hi = signed_sum(operands)
                 first, last = details[0].quantity.source, details[-1].quantity.source
@@ -57,6 +62,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     computed=(point, lo, hi), location=location,
                     formula=f"BA {sum_formula(operands)} = {_show(point)}; {target} {bajr.quantity.display}",
                     direction_stated=all(m.direction_stated for m in details),
+                    doubts=[] if complete else ["list_may_be_partial"],
                 ))
             if not details and not nets and ba.quantity.value != bajr.quantity.value:
                 change = bajr.quantity.value - ba.quantity.value

@@ -18,36 +18,56 @@ def _interval(q: Quantity) -> tuple[Decimal, Decimal, Decimal]:
 def execution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     for claim in claims.percentages:
-        table, owner = index.table_of(claim.scope)
-        if table is None:
+        found = _execution_facts(index, claim)
+        if claim.credit is None and len(found) > 1:
+            # the text names no credit: it is about the credit it agrees with; if none, which one is a guess
+            agreeing = [f for f in found if _meets(f)]
+            found = agreeing or [f.model_copy(update={"doubts": ["credit_guessed"]}) for f in found]
+        facts += found
+    return facts
+
+
+def _meets(fact: Fact) -> bool:
+    """Whether the stated interval can meet the computed one, under the claim's bound."""
+    if fact.bound == "ge":
+        return fact.computed_hi >= fact.stated_lo
+    if fact.bound == "le":
+        return fact.computed_lo <= fact.stated_hi
+    return fact.computed_lo <= fact.stated_hi and fact.computed_hi >= fact.stated_lo
+
+
+def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]:
+    facts: list[Fact] = []
+    table, owner = index.table_of(claim.scope)
+    if table is None:
+        return facts
+    for credit in _credits(claim):
+        bu = index.main_cell(table, credit, "BU")
+        bajr = index.main_cell(table, credit, "BA-JR")
+        if bu is None or bajr is None:
             continue
-        for credit in _credits(claim):
-            bu = index.main_cell(table, credit, "BU")
-            bajr = index.main_cell(table, credit, "BA-JR")
-            if bu is None or bajr is None:
-                continue
-            numerator_op = cell_operand(bu, owner)
-            denominator_op = cell_operand(bajr, owner)
-            if claim.measure == "underuse":
-                n = bajr.quantity.value - bu.quantity.value
-                spread = bajr.quantity.half_unit + bu.quantity.half_unit
-                numerator = (n, n - spread, n + spread)
-                label = f"(BA-JR − BU) / BA-JR = ({bajr.quantity.display} − {bu.quantity.display}) / {bajr.quantity.display}"
-            else:
-                numerator = _interval(bu.quantity)
-                label = f"BU / BA-JR = {bu.quantity.display} / {bajr.quantity.display}"
-            computed = ratio_percent(numerator, _interval(bajr.quantity))
-            if computed is None:
-                continue
-            decimals = claim.quantity.decimals
-            widen = Decimal(10) ** (-decimals) / 2 if claim.bound == "approx" else Decimal(0)
-            facts.append(comparison(
-                kind="percentage", key=f"pct|{claim.quantity.id}|{credit}", group=owner,
-                subject=f"{owner}: {'onderbenutting' if claim.measure == 'underuse' else 'uitvoeringsgraad'} {credit}",
-                stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=[numerator_op, denominator_op],
-                computed=computed, unit="pct", bound=claim.bound, widen=widen,
-                formula=f"{label} = {show(computed[0], decimals + 2)}% ; tekst {_bound_word(claim.bound)}{claim.quantity.display}%",
-            ))
+        numerator_op = cell_operand(bu, owner)
+        denominator_op = cell_operand(bajr, owner)
+        if claim.measure == "underuse":
+            n = bajr.quantity.value - bu.quantity.value
+            spread = bajr.quantity.half_unit + bu.quantity.half_unit
+            numerator = (n, n - spread, n + spread)
+            label = f"(BA-JR − BU) / BA-JR = ({bajr.quantity.display} − {bu.quantity.display}) / {bajr.quantity.display}"
+        else:
+            numerator = _interval(bu.quantity)
+            label = f"BU / BA-JR = {bu.quantity.display} / {bajr.quantity.display}"
+        computed = ratio_percent(numerator, _interval(bajr.quantity))
+        if computed is None:
+            continue
+        decimals = claim.quantity.decimals
+        widen = Decimal(10) ** (-decimals) / 2 if claim.bound == "approx" else Decimal(0)
+        facts.append(comparison(
+            kind="percentage", key=f"pct|{claim.quantity.id}|{credit}", group=owner,
+            subject=f"{owner}: {'onderbenutting' if claim.measure == 'underuse' else 'uitvoeringsgraad'} {credit}",
+            stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=[numerator_op, denominator_op],
+            computed=computed, unit="pct", bound=claim.bound, widen=widen,
+            formula=f"{label} = {show(computed[0], decimals + 2)}% ; tekst {_bound_word(claim.bound)}{claim.quantity.display}%",
+        ))
     return facts
 
 

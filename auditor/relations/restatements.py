@@ -26,9 +26,11 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
         if not cells:
             untied.append(claim)
             continue
+        doubts: list[str] = []
         if claim.credit is None and len({c.quantity.value for _, c in cells}) > 1:
-            # the text does not say which credit; it restates the one it is closest to
+            # the text does not say which credit; it restates the one it is closest to (a guess)
             cells = [min(cells, key=lambda item: abs(item[1].quantity.value - claim.quantity.value))]
+            doubts = ["credit_guessed"]
         for credit, cell in cells:
             stated = text_operand(claim.quantity, f"tekst {claim.column} {credit}")
             table_side = cell_operand(cell, owner)
@@ -38,5 +40,6 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
                 subject=f"{owner}: tekstbedrag {claim.column} {credit}", stated=stated, operands=[table_side],
                 computed=(value.value, value.lo, value.hi),
                 formula=f"tekst {claim.quantity.display} = tabel {claim.column} {credit} {value.display}",
+                doubts=doubts,
             ))
     return facts, untied

@@ -17,10 +17,10 @@ from auditor.report.models import Finding, Report
 
 AUTHOR = "bbt-auditor"
 INITIALS = "BBT"
-LABELS = {"nl": {"error": "FOUT", "warning": "WAARSCHUWING", "computation": "Berekening", "against": "Tegenover",
-                 "suggestion": "Suggestie"},
-          "en": {"error": "ERROR", "warning": "WARNING", "computation": "Computation", "against": "Against",
-                 "suggestion": "Suggestion"}}
+LABELS = {"nl": {"error": "FOUT", "warning": "WAARSCHUWING", "review": "TE BEKIJKEN", "computation": "Berekening", "against": "Tegenover",
+                 "suggestion": "Suggestie", "uncertain": "Onzeker"},
+          "en": {"error": "ERROR", "warning": "WARNING", "review": "REVIEW", "computation": "Computation", "against": "Against",
+                 "suggestion": "Suggestion", "uncertain": "Uncertain"}}
 
 
 def comment_text(finding: Finding, lang: str) -> str:
@@ -29,6 +29,7 @@ def comment_text(finding: Finding, lang: str) -> str:
              f"{w['computation']}: {finding.evidence.formula}"]
     if finding.related:
         lines.append(f"{w['against']}: " + "; ".join(f"{r.text} ({r.role})" for r in finding.related))
+    lines += [f"{w['uncertain']}: {doubt}" for doubt in finding.uncertain]
     if finding.suggestion:
         lines.append(f"{w['suggestion']}: {finding.suggestion}")
     return "\n".join(lines)

@@ -12,7 +12,7 @@ import io
 from auditor.report.annotate_docx import AUTHOR, comment_text
 from auditor.report.models import Report
 
-COLOURS = {"error": (0.95, 0.25, 0.2), "warning": (1.0, 0.75, 0.1)}
+COLOURS = {"error": (0.95, 0.25, 0.2), "warning": (1.0, 0.75, 0.1), "review": (0.75, 0.45, 0.95)}
 PAD = 1.0  # points around the number's glyph box
 
 

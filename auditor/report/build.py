@@ -10,6 +10,7 @@ from auditor.claims.models import Claims
 from auditor.ingest import SourceText
 from auditor.numbers import format_dutch, round_half_up
 from auditor.quantity import Quantity
+from auditor.relations.doubt import explain
 from auditor.relations.fact import Fact
 from auditor.relations.typo import diagnose, percentage_supports
 from auditor.report.place import Placer
@@ -94,6 +95,7 @@ class ReportBuilder:
         summary = Summary(
             errors=sum(f.severity == "error" for f in findings),
             warnings=sum(f.severity == "warning" for f in findings),
+            review=sum(f.severity == "review" for f in findings),
             info=sum(f.severity == "info" for f in findings),
             checks=len(checks), passed=sum(c.status == "passed" for c in checks),
             numbers=len(numbers), numbers_verified=len(self.passed_quantities & numbers),
@@ -104,7 +106,7 @@ class ReportBuilder:
         rule, fact, lang = verdict.rule, verdict.fact, self.lang
         message = _render(getattr(rule.message, lang), fact, lang)
         suggestion_parts: list[str] = []
-        if fact.kind in DIAGNOSED and fact.stated is not None and verdict.severity == "error" and fact.difference != 0:
+        if fact.kind in DIAGNOSED and fact.stated is not None and verdict.severity in ("error", "review") and fact.difference != 0:
             slip = diagnose(fact.stated.quantity, round_half_up(fact.computed, fact.decimals))
             if slip:
                 suggestion_parts.append(("Mogelijke tikfout: " if lang == "nl" else "Possible typo: ") + slip[lang])
@@ -124,6 +126,7 @@ class ReportBuilder:
                 found=_plain(fact.stated_value, fact.decimals), formula=fact.formula,
             ),
             suggestion=" ".join(suggestion_parts) or None,
+            uncertain=explain(fact.doubts, lang) if verdict.severity == "review" else [],
         )
 
     def side_evidence(self, fact: Fact) -> list[str]:

@@ -11,18 +11,24 @@ from auditor.report.models import Finding, Report
 from auditor.report.place import describe
 
 WORDS = {
-    "nl": {"error": "FOUT", "warning": "WAARSCHUWING", "info": "info", "line": "regel", "lines": "regels",
+    "nl": {"error": "FOUT", "warning": "WAARSCHUWING", "review": "TE BEKIJKEN", "info": "info",
+           "review_head": "Te bekijken: niet bewezen, een koppeling is een gok", "uncertain": "Onzeker",
+           "unread": "Niet gelezen", "nothing": "Niets gecontroleerd: dit document is niet nagekeken, niet in orde bevonden.",
+           "partly": "Deels gelezen", "line": "regel", "lines": "regels",
            "vs": "tegenover", "summary": "Samenvatting", "checks": "controles", "passed": "geslaagd",
            "numbers": "getallen geverifieerd", "unchecked": "Niet controleerbaar", "none": "Geen fouten of waarschuwingen.",
            "doc": "Document", "kind": "soort", "year": "jaar", "suggestion": "Suggestie", "computation": "Berekening",
            "passed_checks": "Geslaagde controles"},
-    "en": {"error": "ERROR", "warning": "WARNING", "info": "info", "line": "line", "lines": "lines",
+    "en": {"error": "ERROR", "warning": "WARNING", "review": "REVIEW", "info": "info",
+           "review_head": "To review: not proven, a binding is a guess", "uncertain": "Uncertain",
+           "unread": "Not read", "nothing": "Nothing was checked: this document was not audited, not found in order.",
+           "partly": "Partly read", "line": "line", "lines": "lines",
            "vs": "against", "summary": "Summary", "checks": "checks", "passed": "passed",
            "numbers": "numbers verified", "unchecked": "Not checkable", "none": "No errors or warnings.",
            "doc": "Document", "kind": "kind", "year": "year", "suggestion": "Suggestion", "computation": "Computation",
            "passed_checks": "Passed checks"},
 }
-STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+STYLE = {"error": "bold red", "warning": "yellow", "review": "magenta", "info": "dim"}
 
 
 def render_console(report: Report, console: Console, lang: str = "nl", *, show_info: bool = True,
@@ -42,33 +48,53 @@ def render_console(report: Report, console: Console, lang: str = "nl", *, show_i
 
 def _findings(report: Report, console: Console, lang: str, show_info: bool) -> None:
     w = WORDS[lang]
-    serious = [f for f in report.findings if f.severity != "info"]
+    serious = [f for f in report.findings if f.severity in ("error", "warning")]
+    review = [f for f in report.findings if f.severity == "review"]
     groups: dict[str, list[Finding]] = {}
     for finding in serious:
         groups.setdefault(finding.group or "—", []).append(finding)
-    if not serious:
+    if report.coverage.status == "nothing_checked":
+        console.print(Text(w["nothing"], style="bold red"))
+    elif not serious:
         console.print(Text(w["none"], style="green"))
     for group, findings in groups.items():
         console.print()
         console.rule(Text(group, style="bold"))
         for finding in findings:
-            head = Text()
-            head.append(f"{w[finding.severity]} ", style=STYLE[finding.severity])
-            head.append(f"{finding.rule}  {_span(finding, lang)}: ", style="bold")
-            head.append(finding.message)
-            console.print(head)
-            console.print(Text(f"    {w['computation']}: {finding.evidence.formula}", style="cyan"))
-            if finding.related:
-                related = "; ".join(f"{r.text} ({describe(r, lang)}, {r.role})" for r in finding.related)
-                console.print(Text(f"    {w['vs']}: {related}"))
-            if finding.suggestion:
-                console.print(Text(f"    {w['suggestion']}: {finding.suggestion}", style="green"))
+            _finding(finding, console, lang)
+    if review:
+        console.print()
+        console.rule(Text(f"{w['review_head']} ({len(review)})", style="magenta"))
+        for finding in review:
+            _finding(finding, console, lang)
+    if report.coverage.unread:
+        console.print()
+        console.rule(Text(f"{w['unread']} ({len(report.coverage.unread)})", style="yellow"))
+        for item in report.coverage.unread:
+            console.print(Text(f"  {describe(item, lang)}: {item.text} — {item.reason}", style="yellow"))
     infos = [f for f in report.findings if f.severity == "info"]
     if infos and show_info:
         console.print()
         console.rule(Text(f"{w['unchecked']} ({len(infos)})", style="dim"))
         for finding in infos:
             console.print(Text(f"  {_span(finding, lang)}: {finding.message}", style="dim"))
+
+
+def _finding(finding: Finding, console: Console, lang: str) -> None:
+    w = WORDS[lang]
+    head = Text()
+    head.append(f"{w[finding.severity]} ", style=STYLE[finding.severity])
+    head.append(f"{finding.rule}  {_span(finding, lang)}: ", style="bold")
+    head.append(finding.message)
+    console.print(head)
+    console.print(Text(f"    {w['computation']}: {finding.evidence.formula}", style="cyan"))
+    if finding.related:
+        related = "; ".join(f"{r.text} ({describe(r, lang)}, {r.role})" for r in finding.related)
+        console.print(Text(f"    {w['vs']}: {related}"))
+    for doubt in finding.uncertain:
+        console.print(Text(f"    {w['uncertain']}: {doubt}", style="magenta"))
+    if finding.suggestion:
+        console.print(Text(f"    {w['suggestion']}: {finding.suggestion}", style="green"))
 
 
 def _passed(report: Report, console: Console, lang: str) -> None:
@@ -88,6 +114,7 @@ def _summary(report: Report, console: Console, lang: str) -> None:
     table = Table(title=w["summary"], show_header=False)
     table.add_row(w["error"], str(s.errors))
     table.add_row(w["warning"], str(s.warnings))
+    table.add_row(w["review"], str(s.review))
     table.add_row(w["info"], str(s.info))
     table.add_row(w["checks"], f"{s.checks} ({s.passed} {w['passed']})")
     table.add_row(w["numbers"], f"{s.numbers_verified} / {s.numbers}")

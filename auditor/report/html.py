@@ -19,7 +19,7 @@ from auditor.quantity import Quantity
 from auditor.report.models import Report
 from auditor.report.place import describe
 
-STATUS_ORDER = ("contradicted", "rounding", "verified", "unchecked")
+STATUS_ORDER = ("contradicted", "doubted", "rounding", "verified", "unchecked")
 WORDS = {
     "nl": {"title": "BBT-audit", "errors": "fouten", "warnings": "waarschuwingen", "info": "niet controleerbaar",
            "checks": "controles geslaagd", "numbers": "getallen geverifieerd", "findings": "Bevindingen",
@@ -28,7 +28,9 @@ WORDS = {
            "year": "jaar", "legend": "✓ geverifieerd · ✗ tegengesproken · ~ afrondingsverschil · grijs: niet controleerbaar",
            "panel": "Klik op een getal in het document om de controles te zien waaraan het deelnam.",
            "no_checks": "Dit getal nam aan geen enkele controle deel.", "passed": "geslaagd", "failed": "mislukt",
-           "page": "pagina", "unchecked_list": "Niet controleerbaar", "error": "FOUT", "warning": "WAARSCHUWING"},
+           "page": "pagina", "unchecked_list": "Niet controleerbaar", "error": "FOUT", "warning": "WAARSCHUWING",
+           "review": "TE BEKIJKEN", "reviews": "te bekijken", "uncertain": "Onzeker",
+           "unread": "Niet gelezen", "nothing": "Niets gecontroleerd: dit document is niet nagekeken."},
     "en": {"title": "BBT audit", "errors": "errors", "warnings": "warnings", "info": "not checkable",
            "checks": "checks passed", "numbers": "numbers verified", "findings": "Findings",
            "document": "Document", "none": "No errors or warnings: every checkable relation holds.",
@@ -36,12 +38,14 @@ WORDS = {
            "year": "year", "legend": "✓ verified · ✗ contradicted · ~ rounding difference · grey: not checkable",
            "panel": "Click a number in the document to see the checks it took part in.",
            "no_checks": "This number took part in no check.", "passed": "passed", "failed": "failed",
-           "page": "page", "unchecked_list": "Not checkable", "error": "ERROR", "warning": "WARNING"},
+           "page": "page", "unchecked_list": "Not checkable", "error": "ERROR", "warning": "WARNING",
+           "review": "REVIEW", "reviews": "to review", "uncertain": "Uncertain",
+           "unread": "Not read", "nothing": "Nothing was checked: this document was not audited."},
 }
 STATUS = {"nl": {"verified": "✓ geverifieerd", "contradicted": "✗ tegengesproken", "rounding": "~ afrondingsverschil",
-                 "unchecked": "niet controleerbaar"},
+                 "doubted": "? te bekijken", "unchecked": "niet controleerbaar"},
           "en": {"verified": "✓ verified", "contradicted": "✗ contradicted", "rounding": "~ rounding difference",
-                 "unchecked": "not checkable"}}
+                 "doubted": "? to review", "unchecked": "not checkable"}}
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2329;background:#f6f7f9}
@@ -53,13 +57,13 @@ h2{font-size:1.05rem;margin:.2rem 0 .8rem}
 .cards{display:flex;gap:.6rem;flex-wrap:wrap}.card{border-radius:6px;padding:.5rem .8rem;background:#eef1f4;min-width:7rem}
 .card b{display:block;font-size:1.4rem}.card.error b{color:#b3261e}.card.warning b{color:#8a5a00}.card.ok b{color:#1b6e3a}
 .finding{border-left:4px solid #b3261e;padding:.4rem .7rem;margin:.6rem 0;background:#fdf3f2}
-.finding.warning{border-color:#d49a00;background:#fff8e6}.finding.info{border-color:#9aa5b1;background:#f3f5f7}
+.finding.warning{border-color:#d49a00;background:#fff8e6}.finding.review{border-color:#7b3fb3;background:#f6effc}.finding.info{border-color:#9aa5b1;background:#f3f5f7}
 .finding h3{margin:0 0 .3rem;font-size:.95rem}.finding p{margin:.2rem 0;font-size:.9rem}
 code{background:#eef1f4;padding:0 .25rem;border-radius:3px}
 #doc{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.8rem;line-height:1.45;white-space:pre-wrap;max-height:80vh;overflow:auto}
 .ln{color:#9aa5b1;display:inline-block;width:4.5em;user-select:none}.pg{color:#0b3d5c;font-weight:bold;margin:.6rem 0 .2rem}
 .n{border-radius:3px;padding:0 2px;cursor:pointer}.n.verified{background:#d8f0df}.n.contradicted{background:#f8d4d0;outline:1px solid #b3261e}
-.n.rounding{background:#fdeeb9}.n.unchecked{background:#eceff2;color:#66707a}.n.sel{box-shadow:0 0 0 2px #0b3d5c}
+.n.rounding{background:#fdeeb9}.n.doubted{background:#ecdcf8;outline:1px dashed #7b3fb3}.n.unchecked{background:#eceff2;color:#66707a}.n.sel{box-shadow:0 0 0 2px #0b3d5c}
 .n::after{font-size:.7em;vertical-align:super;margin-left:1px}.n.verified::after{content:"✓";color:#1b6e3a}
 .n.contradicted::after{content:"✗";color:#b3261e}.n.rounding::after{content:"~";color:#8a5a00}
 aside{position:sticky;top:1rem;align-self:start}#panel .check{border-top:1px solid #e3e7eb;padding:.4rem 0;font-size:.85rem}
@@ -133,11 +137,14 @@ def to_html(report: Report, source: SourceText, quantities: list[Quantity], lang
         '<section id="summary"><div class="cards">',
         f'<div class="card error"><b>{s.errors}</b>{w["errors"]}</div>',
         f'<div class="card warning"><b>{s.warnings}</b>{w["warnings"]}</div>',
+        f'<div class="card review"><b>{s.review}</b>{w["reviews"]}</div>',
         f'<div class="card"><b>{s.info}</b>{w["info"]}</div>',
         f'<div class="card ok"><b>{s.passed}/{s.checks}</b>{w["checks"]}</div>',
         f'<div class="card ok"><b>{share}</b>{w["numbers"]} ({s.numbers_verified}/{s.numbers})</div>',
         "</div></section>",
+        f'<p class="finding error">{escape(w["nothing"])}</p>' if report.coverage.status == "nothing_checked" else "",
         _findings_html(report, marks, lang),
+        _unread_html(report, lang),
         f'<section><h2>{w["document"]}</h2><p class="muted">{escape(w["legend"])}</p><div id="doc">',
         _document_html(source, marks, lang),
         "</div></section></div>",
@@ -181,7 +188,7 @@ def _marks(report: Report, quantities: list[Quantity], by_place: dict[tuple[int,
     for finding in report.findings:
         if finding.severity == "info":
             continue
-        status = "contradicted" if finding.severity == "error" else "rounding"
+        status = {"error": "contradicted", "review": "doubted"}.get(finding.severity, "rounding")
         for text in finding.location.text.split(", "):
             _worst(doubted, (finding.location.line, text), status)
             for line in range(finding.location.line, finding.location.end_line + 1):
@@ -216,7 +223,8 @@ def _anchor(quantity: Quantity) -> str:
 def _findings_html(report: Report, marks: dict[str, _Mark], lang: str) -> str:
     w = WORDS[lang]
     anchors = {(m.quantity.source.line, m.quantity.source.text): _anchor(m.quantity) for m in marks.values()}
-    serious = [f for f in report.findings if f.severity != "info"]
+    order = {"error": 0, "warning": 1, "review": 2}
+    serious = sorted((f for f in report.findings if f.severity != "info"), key=lambda f: order[f.severity])
     out = [f'<section id="findings"><h2>{w["findings"]} ({len(serious)})</h2>']
     if not serious:
         out.append(f'<p>{escape(w["none"])}</p>')
@@ -232,11 +240,23 @@ def _findings_html(report: Report, marks: dict[str, _Mark], lang: str) -> str:
         if finding.related:
             related = "; ".join(f"{escape(r.text)} ({escape(describe(r, lang))}, {escape(r.role)})" for r in finding.related)
             out.append(f"<p>{w['against']}: {related}</p>")
+        for doubt in finding.uncertain:
+            out.append(f"<p>{w['uncertain']}: {escape(doubt)}</p>")
         if finding.suggestion:
             out.append(f"<p>{w['suggestion']}: {escape(finding.suggestion)}</p>")
         out.append("</div>")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _unread_html(report: Report, lang: str) -> str:
+    """Rows, tables and sections the reader could not read or check: listed, never skipped in silence."""
+    unread = report.coverage.unread
+    if not unread:
+        return ""
+    w = WORDS[lang]
+    items = "".join(f"<li>{escape(describe(u, lang))}: {escape(u.text)} — {escape(u.reason)}</li>" for u in unread)
+    return f'<section id="unread"><h2>{w["unread"]} ({len(unread)})</h2><ul>{items}</ul></section>'
 
 
 def _document_html(source: SourceText, marks: dict[str, _Mark], lang: str) -> str:

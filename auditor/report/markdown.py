@@ -11,12 +11,16 @@ WORDS = {
            "checks": "controles", "passed": "geslaagd", "numbers": "getallen geverifieerd", "ok": "Geen fouten of waarschuwingen.",
            "kind": "soort", "year": "jaar", "where": "plaats", "rule": "regel", "message": "bevinding",
            "computation": "berekening", "suggestion": "suggestie", "verdict_fail": "❌ fouten gevonden",
-           "verdict_warn": "⚠️ waarschuwingen", "verdict_ok": "✅ consistent"},
+           "verdict_warn": "⚠️ waarschuwingen of te bekijken", "verdict_ok": "✅ consistent",
+           "verdict_none": "⛔ niets gecontroleerd (niet gelezen, niet in orde bevonden)", "review": "te bekijken",
+           "unread": "niet gelezen"},
     "en": {"title": "BBT audit", "errors": "errors", "warnings": "warnings", "info": "not checkable",
            "checks": "checks", "passed": "passed", "numbers": "numbers verified", "ok": "No errors or warnings.",
            "kind": "kind", "year": "year", "where": "where", "rule": "rule", "message": "finding",
            "computation": "computation", "suggestion": "suggestion", "verdict_fail": "❌ errors found",
-           "verdict_warn": "⚠️ warnings", "verdict_ok": "✅ consistent"},
+           "verdict_warn": "⚠️ warnings or to review", "verdict_ok": "✅ consistent",
+           "verdict_none": "⛔ nothing checked (not read, not found in order)", "review": "to review",
+           "unread": "not read"},
 }
 
 
@@ -27,13 +31,15 @@ def _cell(text: str) -> str:
 def to_markdown(report: Report, lang: str = "nl") -> str:
     w = WORDS[lang]
     s, doc = report.summary, report.document
-    verdict = w["verdict_fail"] if s.errors else w["verdict_warn"] if s.warnings else w["verdict_ok"]
+    verdict = (w["verdict_none"] if report.coverage.status == "nothing_checked" else w["verdict_fail"] if s.errors
+               else w["verdict_warn"] if s.warnings or s.review else w["verdict_ok"])
     lines = [
         f"## {w['title']}: `{doc.path}` — {verdict}", "",
         f"{w['kind']}: **{doc.kind}**, {w['year']}: **{doc.year or '?'}**, format: {doc.format}", "",
-        f"| {w['errors']} | {w['warnings']} | {w['info']} | {w['checks']} | {w['numbers']} |",
-        "|---:|---:|---:|---:|---:|",
-        f"| {s.errors} | {s.warnings} | {s.info} | {s.passed}/{s.checks} {w['passed']} | {s.numbers_verified}/{s.numbers} |",
+        f"| {w['errors']} | {w['warnings']} | {w['review']} | {w['info']} | {w['unread']} | {w['checks']} | {w['numbers']} |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+        f"| {s.errors} | {s.warnings} | {s.review} | {s.info} | {len(report.coverage.unread)} | {s.passed}/{s.checks} {w['passed']} "
+        f"| {s.numbers_verified}/{s.numbers} |",
         "",
     ]
     serious = [f for f in report.findings if f.severity != "info"]
@@ -42,7 +48,7 @@ def to_markdown(report: Report, lang: str = "nl") -> str:
     else:
         lines += [f"| | {w['rule']} | {w['where']} | {w['message']} | {w['computation']} |", "|---|---|---|---|---|"]
         for finding in serious:
-            icon = "❌" if finding.severity == "error" else "⚠️"
+            icon = {"error": "❌", "warning": "⚠️", "review": "❔"}[finding.severity]
             where = describe(finding.location, lang, finding.location.end_line)
             lines.append(f"| {icon} | `{finding.rule}` | {_cell(where)} | {_cell(finding.message)} | "
                          f"`{_cell(finding.evidence.formula)}` |")

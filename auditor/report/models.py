@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: severity "review", summary.review, coverage
 
 
 class TableCell(BaseModel):
@@ -51,13 +51,15 @@ class Evidence(BaseModel):
 class Finding(BaseModel):
     id: str
     rule: str
-    severity: Literal["error", "warning", "info"]
+    severity: Literal["error", "warning", "review", "info"]
     group: str
     message: str
     location: Location
     related: list[Related]
     evidence: Evidence
     suggestion: str | None = None
+    # for "review": which bindings of the comparison are guesses, so it is not a proven error
+    uncertain: list[str] = []
 
 
 class CheckLocation(Place):
@@ -76,6 +78,7 @@ class Check(BaseModel):
 class Summary(BaseModel):
     errors: int = 0
     warnings: int = 0
+    review: int = 0
     info: int = 0
     checks: int = 0
     passed: int = 0
@@ -97,6 +100,29 @@ class DocumentInfo(BaseModel):
     notices: list[str] = []
 
 
+class UnreadPart(Place):
+    """A row, table or section the reader saw but could not read or check: never skipped in silence."""
+
+    what: Literal["row", "table", "section"]
+    text: str
+    reason: str
+
+
+class SectionCoverage(BaseModel):
+    title: str
+    line: int
+    numbers: int  # numbers printed in the section (table cells and text amounts)
+    checked: int  # of those, numbers that took part in a check (passed or failed)
+
+
+class Coverage(BaseModel):
+    # read: every table and row understood; partly_read: something was not (see unread);
+    # nothing_checked: no relation could be checked, so the document is not clean, only unread
+    status: Literal["read", "partly_read", "nothing_checked"] = "read"
+    unread: list[UnreadPart] = []
+    sections: list[SectionCoverage] = []
+
+
 class Report(BaseModel):
     schema_version: str = SCHEMA_VERSION
     tool: Tool
@@ -104,3 +130,4 @@ class Report(BaseModel):
     summary: Summary
     findings: list[Finding]
     checks: list[Check]
+    coverage: Coverage = Coverage()

@@ -14,6 +14,10 @@ class Placer:
     def __init__(self, source: SourceText | None) -> None:
         self.source = source
 
+    def place_line(self, line: int) -> dict[str, Any]:
+        """Fields of a report Place for the start of a line (a row, table or section)."""
+        return self.place(SourceRef(line=line, end_line=line, text=""))
+
     def place(self, ref: SourceRef) -> dict[str, Any]:
         """Fields of a report Place for `ref` (without line, which every place has)."""
         origin = self.source.origin(ref.line) if self.source is not None else None

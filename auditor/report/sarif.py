@@ -11,7 +11,8 @@ from auditor.report.models import Finding, Place, Report
 from auditor.rules.spec import RuleSpec
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# "review" is not proven: a note, with the auditor's own level in the result's properties
+LEVELS = {"error": "error", "warning": "warning", "review": "note", "info": "note"}
 INFORMATION_URI = "https://github.com/bbt-auditor/bbt-auditor"
 
 
@@ -61,7 +62,8 @@ def _result(finding: Finding, index: dict[str, int], uri: str) -> dict[str, Any]
         "locations": [_location(location, uri, location.end_line, location.text)],
         "partialFingerprints": {"bbtFinding/v1": finding.id},
         "properties": {"group": finding.group, "formula": finding.evidence.formula,
-                       "expected": finding.evidence.expected, "found": finding.evidence.found},
+                       "expected": finding.evidence.expected, "found": finding.evidence.found,
+                       "severity": finding.severity, "uncertain": finding.uncertain},
     }
     if finding.related:
         result["relatedLocations"] = [

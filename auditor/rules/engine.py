@@ -18,6 +18,12 @@ class Verdict:
     severity: Severity | None  # None: passed
 
 
+def certainty_policy(severity: Severity, fact: Fact) -> Severity:
+    """An error is a proven error: when any number of the comparison is bound by a guess (nearest
+    amount, a list that may be partial, a table that may not be the whole), it is to be reviewed."""
+    return "review" if severity == "error" and fact.doubts else severity
+
+
 class RuleEngine:
     def __init__(self, rules: list[RuleSpec]) -> None:
         self.rules = rules
@@ -32,7 +38,7 @@ class RuleEngine:
         context = fact.context()
         for severity, condition in self._compiled[rule.id]:
             if condition.matches(context):
-                return severity
+                return certainty_policy(severity, fact)
         return None
 
     def evaluate(self, facts: list[Fact]) -> list[Verdict]:

@@ -39,5 +39,5 @@ def example_fact(rule: RuleSpec, example: Example) -> Fact:
         kind=rule.applies_to, key=f"example|{rule.id}|{example.name}", group="voorbeeld", subject=example.name,
         stated=stated, operands=operands, computed=computed, formula="", unit=stated_unit, bound=example.bound,
         widen=widen, direction_stated=example.direction_stated, exhaustive=example.exhaustive,
-        checkable=example.checkable, style=example.style,
+        checkable=example.checkable, style=example.style, doubts=example.doubts,
     )

@@ -13,7 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor.errors import RuleFileError
 
-Severity = Literal["error", "warning", "info"]
+# error: proven (every number bound with certainty, the intervals cannot meet); review ("te bekijken"):
+# the comparison fails but a binding is a guess; warning: a difference rounding can explain; info:
+# what could not be checked
+Severity = Literal["error", "warning", "review", "info"]
 FACT_KINDS = (
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
     "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
@@ -24,6 +27,7 @@ FACT_FIELDS: dict[str, object] = {
     "computed": _T.FLOAT, "computed_lo": _T.FLOAT, "computed_hi": _T.FLOAT, "difference": _T.FLOAT,
     "decimals": _T.FLOAT, "unit": _T.STRING, "bound": _T.STRING, "direction_stated": _T.BOOLEAN,
     "exhaustive": _T.BOOLEAN, "checkable": _T.BOOLEAN, "style": _T.STRING, "operand_count": _T.FLOAT,
+    "certain": _T.BOOLEAN,
 }
 MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -55,7 +59,8 @@ class Example(BaseModel):
     exhaustive: bool = True
     checkable: bool = True
     style: str = ""
-    expect: Literal["passed", "error", "warning", "info"]
+    expect: Literal["passed", "error", "warning", "review", "info"]
+    doubts: list[str] = []  # bindings that are guesses: an error then becomes "review"
 
 
 class RuleSpec(BaseModel):

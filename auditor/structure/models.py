@@ -97,6 +97,7 @@ class Article(BaseModel):
     table: BudgetTable | None = None
     evolution: BudgetTable | None = None  # a Kredietevolutie table beside the article's own table
     ise: str | None = None
+    entity: str | None = None  # the entity section (departement, agentschap, DAB, fonds) it is printed in
 
     @property
     def esr_category(self) -> str:
@@ -115,6 +116,7 @@ class ISE(BaseModel):
     end_line: int
     table: BudgetTable | None = None
     articles: list[str] = []  # article codes
+    subtables: int = 0  # further tables under the heading: then the first is not surely the ISE's whole
 
 
 class Programme(BaseModel):

@@ -42,6 +42,7 @@ class _Builder:
         self.current_ise: ISE | None = None
         self.current_article: Article | None = None
         self.side: str | None = None
+        self.entity: str | None = None
         self.table_lines: set[int] = set()
         self.toc_lines = _table_of_contents(lines)
         self.furniture = page_furniture(lines)
@@ -89,6 +90,7 @@ class _Builder:
             if match := ISE_HEADING.match(text):
                 self.close_article(number)
                 name, index = self.ise_name(match.group("name"), index)
+                self.entity = None
                 ise = ISE(id=f"ISE{len(self.doc.ises) + 1}", name=name, line=number, end_line=number)
                 self.doc.ises.append(ise)
                 self.current_ise = ise
@@ -105,6 +107,7 @@ class _Builder:
             if is_entity_heading(text):
                 # an agentschap, DAB or fonds: its numbers are its own, not those of the article above
                 self.close_article(number)
+                self.entity = text
                 self.start_scope(number, "other", text, None)
                 continue
             if NUMBERED_HEADING.match(text) and self.current_article is None:
@@ -139,7 +142,7 @@ class _Builder:
         kind = "receipts" if suffix in RECEIPT_SUFFIXES or self.side == "ontvangsten" else "expenditure"
         article = Article(
             code=code, title=title, line=number, end_line=number, kind=kind, esr_suffix=suffix,
-            ise=self.current_ise.id if self.current_ise else None,
+            ise=self.current_ise.id if self.current_ise else None, entity=self.entity,
         )
         self.doc.articles.append(article)
         if self.current_ise:
@@ -214,6 +217,8 @@ class _Builder:
             if parsed is None:
                 return index
             where = f"ISE {self.current_ise.name}" if self.current_ise else "het document"
+            if self.current_ise is not None:
+                self.current_ise.subtables += 1
             self.loose(parsed.table, f"tabel zonder eigen begrotingsartikel of ISE (in {where}); niet gecontroleerd",
                        f"table without its own budget article or ISE (in {where}); not checked")
             return parsed.last_line

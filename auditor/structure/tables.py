@@ -39,8 +39,9 @@ ADJUSTMENT_MAX_WORDS = 4  # "Andere bijstellingen", "Herverdelingen binnen het p
 
 
 FURNITURE_MIN_REPEATS = 3  # a running header or footer is printed on at least this many pages
-FURNITURE_MIN_WORDS = 3
-TRAILING_PAGE_NUMBER = re.compile(r"(?:\s*[-–|]?\s*(?:p\.\s*|pagina\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.I)
+FURNITURE_MIN_WORDS = 2
+FURNITURE_PAGE_DISTANCE = 2  # non-blank lines between a running header and its page number
+TRAILING_PAGE_NUMBER = re.compile(r"(?:\s*[-–|]?\s*(?:p\.\s*|pagina\s+)?(?<![\w.,])\d{1,3}(?:\s*/\s*\d{1,3})?)\s*$", re.I)
 
 
 def furniture_key(text: str) -> str:
@@ -50,16 +51,30 @@ def furniture_key(text: str) -> str:
 
 def page_furniture(lines: list[str]) -> frozenset[str]:
     """Lines a page prints on many pages (running headers and footers), as `furniture_key`s: noise when
-    they fall inside a table that a page break cuts."""
+    they fall inside a table that a page break cuts. A line is furniture when it repeats and stands
+    next to a page number at least once; a row label that repeats in every table ("Toelagen (interne
+    stromen (IS))", "Andere bijstellingen 0 0") is not."""
     from collections import Counter
 
-    counts = Counter(furniture_key(raw) for raw in lines if raw.strip())
+    texts = [raw.strip() for raw in lines if raw.strip()]
+    counts = Counter(furniture_key(text) for text in texts)
+    beside_page_number: set[str] = set()
+    for position, text in enumerate(texts):
+        if PAGE_NUMBER.match(text):
+            for near in texts[max(0, position - FURNITURE_PAGE_DISTANCE): position + FURNITURE_PAGE_DISTANCE + 1]:
+                beside_page_number.add(furniture_key(near))
     return frozenset(
-        key for key, count in counts.items()
-        if count >= FURNITURE_MIN_REPEATS and len(key.split()) >= FURNITURE_MIN_WORDS
-        and not key.endswith(PROSE_END) and not is_header_line(key) and not UNIT_IN_LINE.search(key)
-        and len(NUMBER_PATTERN.findall(key)) <= 1
+        key for key in beside_page_number
+        if counts[key] >= FURNITURE_MIN_REPEATS and len(key.split()) >= FURNITURE_MIN_WORDS
+        and row_category(key) == "UNKNOWN" and not is_header_line(key) and not UNIT_IN_LINE.search(key)
+        and not key.endswith(":")  # a lead-in ("Inhoudelijke toelichting:") opens text, it heads no page
+        and not _split_row_has_numbers(key)
     )
+
+
+def _split_row_has_numbers(text: str) -> bool:
+    split = _split_row(text)
+    return split is not None and bool(split[1])
 
 
 def _noise(text: str, furniture: frozenset[str]) -> bool:

@@ -33,9 +33,12 @@ def test_json_is_byte_identical_across_runs():
 def test_json_report_follows_the_contract(capsys):
     main(["check", str(SAMPLE), "--format", "json"])
     report = json.loads(capsys.readouterr().out)
-    assert report["schema_version"] == "1"
-    assert set(report) == {"schema_version", "tool", "document", "summary", "findings", "checks"}
-    assert set(report["summary"]) == {"errors", "warnings", "info", "checks", "passed", "numbers", "numbers_verified"}
+    assert report["schema_version"] == "2"
+    assert set(report) == {"schema_version", "tool", "document", "summary", "findings", "checks", "coverage"}
+    assert set(report["summary"]) == {"errors", "warnings", "review", "info", "checks", "passed", "numbers",
+                                      "numbers_verified"}
+    assert set(report["coverage"]) == {"status", "unread", "sections"}
+    assert report["coverage"]["status"] in ("read", "partly_read")
     keys = [(f["location"]["line"], f["rule"]) for f in report["findings"]]
     assert keys == sorted(keys)
     finding = next(f for f in report["findings"] if f["severity"] == "error")

@@ -91,4 +91,6 @@ def test_the_begroting_fixture_gives_the_same_findings_and_checks_in_every_forma
         # without their spaces
         assert sorted((c.rule, "".join(c.subject.split()), c.status) for c in reports[suffix].checks) == \
             sorted((c.rule, "".join(c.subject.split()), c.status) for c in reports["txt"].checks)
-    assert reports["pdf"].summary.errors == (0 if clean else 11)
+    # the planted IS evolutie slip also breaks the IS roll-up, but no IS article is printed under that ISE:
+    # a guess, so "review" beside the proven EVO-002 error
+    assert (reports["pdf"].summary.errors, reports["pdf"].summary.review) == ((0, 0) if clean else (10, 1))

@@ -45,7 +45,9 @@ def test_one_comment_per_finding_anchored_on_the_number(tmp_path, draft):
     anchored = _anchored_texts(document)
     for comment, finding in zip(sorted(comments, key=lambda c: c.comment_id), findings):
         assert comment.author == "bbt-auditor"
-        assert comment.text.startswith(("FOUT", "WAARSCHUWING")) and finding.rule in comment.text
+        assert comment.text.startswith(("FOUT", "WAARSCHUWING", "TE BEKIJKEN")) and finding.rule in comment.text
+        if finding.severity == "review":  # not proven: the comment says what is uncertain
+            assert "Onzeker: " in comment.text
         assert anchored[str(comment.comment_id)] == finding.location.text.split(", ")[0]
 
 
