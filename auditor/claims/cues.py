@@ -30,18 +30,32 @@ MOVEMENT_UP = re.compile(
     r"|stijging\s+(?:met|van)|verhoogd\s+met|verhoging\s+(?:met|van)|nam\s+(?:\w+\s+){0,4}toe\s+(?:met|ten\s+belope\s+van)|toe\s*nam\s+met"
     r"|toenam\s+met|neemt\s+(?:\w+\s+){0,3}toe\s+met|steeg\s+(?:\w+\s+){0,4}met|gestegen\s+met|opgetrokken\s+met"
     r"|verhoogd|toegenomen\s+met|extra\s+(?:budget|krediet|middelen)|bijkomende?\s+(?:budget|krediet|middelen)"
-    r"|aangevuld\s+met|toegekend\s+vanuit|afkomstig\s+(?:uit|van)"
+    r"|aangevuld\s+met|toegekend\s+vanuit|afkomstig\s+(?:uit|van)|toename\s+(?:met|van)|bijkomende?\s+toewijzing"
 )
 MOVEMENT_DOWN = re.compile(
     r"(?:verminderd|verlaagd|afgenomen)\s+ten\s+belope\s+van|daalt\s+(?:\w+\s+){0,4}met|daling\s+(?:met|van)"
     r"|verminderd\s+met|vermindering\s+(?:met|van)|verlaagd\s+met|daalde\s+(?:\w+\s+){0,4}met|gedaald\s+met"
     r"|nam\s+(?:\w+\s+){0,4}af\s+met|afnam\s+met|afgenomen\s+met|ingeleverd|afgestaan|overgedragen\s+naar"
+    r"|afname\s+(?:met|van)|besparing\w*(?:\s+(?:met|van))?|inlevering\w*(?:\s+van)?"
 )
-MOVEMENT_NEUTRAL = re.compile(r"\b(?:krediet)?herverde\w*|\b(?:krediet)?herschik\w*|\bverschuiving\w*|\btransfer\w*")
+# the direction comes from "naar"/"vanuit" (DIRECTION_OUT / DIRECTION_IN), else it is not stated
+MOVEMENT_NEUTRAL = re.compile(r"\b(?:krediet)?herverde\w*|\b(?:krediet)?herschik\w*|\bverschuiving\w*|\btransfer\w*"
+                              r"|\boverheveling\w*|\bcompensaties?\b")
 ARTICLE_CODE = r"[a-z]{2}[0-9a-z]-[0-9a-z]{7}-[a-z]{2}"
 DIRECTION_OUT = re.compile(rf"\bnaar\s+(?:het\s+)?(?:begrotings)?(?:artikel\s+)?{ARTICLE_CODE}|vanuit\s+dit\s+(?:begrotings)?artikel|\bnaar\s+(?:het|de|een)\s+(?:begrotingsartikel|artikel|provisie|agentschap)|\bnaar\s+het\s+isi?e?\b|vertrekkende")
 DIRECTION_IN = re.compile(rf"\bnaar\s+dit\s+(?:begrotings)?artikel|\bvanuit\s+(?:het\s+)?(?:begrotings)?(?:artikel\s+)?{ARTICLE_CODE}|\bvanuit\s+(?:de|het|een)\b|\buit\s+de\s+(?:\w+\s+)?(?:index)?provisie|afkomstig\s+(?:uit|van)|toekomende")
-NET = re.compile(r"\bin\s+(?:het\s+)?tota(?:al|liteit)\b|\bper\s+saldo\b|\bnetto\b|\bglobaal\b|\bwaardoor\b|\bhierdoor\b|\bin\s+totaal\b")
+NET = re.compile(r"\bin\s+(?:het\s+)?tota(?:al|liteit)\b|\bper\s+saldo\b|\bnetto\b|\bglobaal\b|\bwaardoor\b|\bhierdoor\b|\bin\s+totaal\b"
+                 r"|\bten\s+opzichte\s+van\b|\bt\.o\.v\.")
+# "stijgt met 352 keuro ten opzichte van BA 2025": the change named after the amount is the whole change
+NET_AFTER = re.compile(r"\bten\s+opzichte\s+van\b|\bt\.o\.v\.|\bvergeleken\s+met\b|\btegenover\s+(?:de\s+|het\s+)?(?:ba|bo|vorig)")
+# a sentence that concludes from the movements before it: they are all of them
+CONCLUSION = re.compile(r"\bwaardoor\b|\bhierdoor\b|\baldus\b|\bzodat\b|\bin\s+tota(?:al|liteit)\b|\bper\s+saldo\b"
+                        r"|\bna\s+(?:deze\s+|de\s+|alle\s+)?(?:krediet)?(?:herverdelingen|bewegingen|aanpassingen)\b")
+# the year printed with a level: "in BO 2020", "bij BA 2024", "BA-JR 2025"
+LEVEL_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:in|bij|volgens|op)\s+(?:de\s+|het\s+)?(?:ba\s*[-–]\s*jr|ba|bo|bu)\s+(?P<year>(?:19|20)\d{2})\b")
+LEVEL_YEAR_BEFORE = re.compile(r"\b(?:ba\s*[-–]\s*jr|ba|bo|bu)\s+(?P<year>(?:19|20)\d{2})\b[^\d]{0,40}$")
+# a percentage's own credit, named right after it: "96,7% in VAK en 99,6% in VEK"
+CREDIT_AFTER_PERCENT = re.compile(r"^\s*%?\s*(?:(?:in|voor|van)\s+(?:het\s+|de\s+)?)?(?P<credit>vak|vek)\b")
 
 COPULA_THEN_NUMBER = re.compile(r"\b(?:bedroeg|bedraagt|bedroegen|bedragen|beliep|beloopt|was|is|bleef)\b[^.]*$")
 TARGET_BEFORE = re.compile(r"\b(?:tot|naar)\s*$")

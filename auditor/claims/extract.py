@@ -195,7 +195,9 @@ class ClaimReader:
             previous_credit = credit
             if reading.role == "level":
                 self.claims.amounts.append(
-                    AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column, role="level")  # type: ignore[arg-type]
+                    AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
+                                role="level", year=_level_year(lower, mention),
+                                concluding=cues.CONCLUSION.search(lower) is not None)
                 )
                 self.use(mention.quantity)
             elif reading.role == "movement":
@@ -266,7 +268,9 @@ class ClaimReader:
         return len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and not cues.COPULA_THEN_NUMBER.search(gap)
 
     def movement(self, kind: str, lower: str, mention: Mention) -> _Reading:
-        net = cues.NET.search(lower[: mention.start]) is not None
+        after = lower[mention.end:]
+        net = cues.NET.search(lower[: mention.start]) is not None or \
+            cues.NET_AFTER.search(after[: _next_stop(after)]) is not None
         if kind == "UP":
             return _Reading("movement", sign=1, stated=True, net=net)
         if kind == "DOWN":
@@ -398,7 +402,7 @@ class ClaimReader:
                 measure = "underuse" if cues.UNDERUSE.search(near) else "execution"
                 bound = "approx" if cues.APPROX.search(before) else "ge" if cues.BOUND_GE.search(before) else "le" if cues.BOUND_LE.search(before) else "eq"
                 self.claims.percentages.append(
-                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=cues.credit_in(lower),  # type: ignore[arg-type]
+                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=_percent_credit(lower, mention),  # type: ignore[arg-type]
                                     numerator=None, measure=measure, bound=bound)
                 )
                 self.use(mention.quantity)
@@ -439,6 +443,24 @@ class ClaimReader:
         first, second = recent[-2], recent[-1]
         self.claims.gaps.append(GapClaim(quantity=mention.quantity, scope=scope.id, first=first.quantity, second=second.quantity))
         self.use(mention.quantity)
+
+
+def _level_year(lower: str, mention: Mention) -> int | None:
+    """The year printed with the level an amount restates: '21,2 miljoen euro in BO 2020', 'bij BA 2024 …'."""
+    after = cues.LEVEL_YEAR_AFTER.match(lower[mention.end:])
+    if after:
+        return int(after.group("year"))
+    before = cues.LEVEL_YEAR_BEFORE.search(lower[max(0, mention.start - 60): mention.start])
+    return int(before.group("year")) if before else None
+
+
+def _percent_credit(lower: str, mention: Mention) -> str | None:
+    """'96,7% in VAK en 99,6% in VEK': each percentage has the credit named right after it; else the one
+    credit its sentence names (none when it names both without pairing them)."""
+    own = cues.CREDIT_AFTER_PERCENT.match(lower[mention.number_end:])
+    if own:
+        return own.group("credit").upper()
+    return cues.credit_in(lower)
 
 
 def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -> list[str]:

@@ -20,6 +20,9 @@ class AmountClaim(BaseModel):
     credit: CreditSpec
     column: Literal["BA", "BA-JR", "BU", "BO"] | None
     role: Literal["level", "movement", "net", "component", "other"]
+    year: int | None = None  # the year printed with the level ("in BO 2020"): binds the stage exactly
+    # the sentence concludes from movements ("waardoor", "hierdoor", "aldus"): the movements it follows are all
+    concluding: bool = False
 
 
 class MovementClaim(BaseModel):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from auditor.quantity import Quantity
 from auditor.relations.fact import Operand
 from auditor.structure.models import BBTDocument, BudgetTable, Cell, Scope
+from auditor.vocabulary import STAGE_AT_START, column_of
 
 COLUMN_NAMES = {"BA": "BA", "BA-JR": "BA-JR", "BU": "BU", "BO": "BO", "EVOL": "evolutie", "ADJ": ""}
 
@@ -34,6 +35,23 @@ class DocumentIndex:
     def main_cell(self, table: BudgetTable, credit: str, column: str) -> Cell | None:
         row = table.main_row()
         return table.cell(row, credit, column) if row else None
+
+    def level_cell(self, table: BudgetTable, credit: str, column: str, year: int | None) -> Cell | None:
+        """The cell of a stage the text names, with its year when it prints one: 'in BO 2020' is the
+        start line 'BO 2020' of a Kredietevolutie that ends in 'BO 2021', not its end; a year the table
+        does not print at that stage binds nothing."""
+        cell = self.main_cell(table, credit, column)
+        if year is None or cell is None or cell.year in (None, year):
+            return cell
+        row = table.main_row()
+        for other in table.cells:
+            if other.row != row or other.credit != credit or other.year != year:
+                continue
+            printed = STAGE_AT_START.match(other.row_label)
+            stage = column_of(printed.group("name")) if printed else other.column
+            if stage == column:
+                return other
+        return None
 
 
 def cell_operand(cell: Cell, owner: str, sign: int = 1) -> Operand:

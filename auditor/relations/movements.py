@@ -46,10 +46,14 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
                 ))
             if details:
-                # the text ties its movements to the level it reaches ("waardoor het jaarbudget steeg tot X",
-                # "in totaliteit …"): then they are all of them; otherwise the list may be partial
-                complete = bool(nets) or any(
-                    a.scope == scope_id and a.role == "level" and a.column == target and a.credit in (credit, "BOTH", None)
+                # the text walks from BA through its movements to the level they reach ("waardoor het jaarbudget
+                # steeg tot X", "het beschikbare budget bedroeg X"): then they are all of them; a text that
+                # only names some movements and never the level they lead to may be leaving others out
+                first = details[0].quantity.source
+                complete = any(
+                    a.scope == scope_id and a.role == "level" and a.column == target
+                    and a.credit in (credit, "BOTH", None)
+                    and (a.concluding or (a.quantity.source.line, a.quantity.source.column) > (first.line, first.column))
                     for a in claims.amounts)
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
                 point, lo, hi = signed_sum(operands)

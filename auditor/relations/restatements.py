@@ -21,7 +21,7 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
         credits = expand_credit(claim.credit)
         if claim.credit is None and not set(credits) & set(table.credits()):
             credits = table.credits()  # a receipts article: AO, TO, LO
-        cells = [(credit, index.main_cell(table, credit, claim.column)) for credit in credits]
+        cells = [(credit, index.level_cell(table, credit, claim.column, claim.year)) for credit in credits]
         cells = [(credit, cell) for credit, cell in cells if cell is not None]
         if not cells:
             untied.append(claim)

@@ -25,6 +25,7 @@ class Cell(BaseModel):
     credit: Credit
     column: Column
     quantity: Quantity
+    year: int | None = None  # the year its stage is printed with ("BO 2020"), when printed
 
 
 class BudgetTable(BaseModel):

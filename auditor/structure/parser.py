@@ -18,6 +18,10 @@ from auditor.vocabulary import ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, SIDE_HEADI
 
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
 ISE_NAME_MAX_CHARS = 120  # an ISE name wrapped onto a second line stays a heading
+# a section of one level, "1. Woonzorg en eerste lijn": short, capitalised, no sentence
+SECTION_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-ZÀ-Ý][^.:;]{2,100})$")
+SECTION_MAX_WORDS = 12
+ISE_SUFFIX_START = re.compile(r",?\s*MVG\s*$")  # 'KINDERRECHTEN, MVG' / 'excl. DAB'
 PROGRAMME_HEADING = re.compile(r"^\s*PROGRAMMA\s+([0-9A-Z]{1,4})\s*[–—-]\s*(\S.*?)\s*$")
 PART_HEADING = re.compile(r"^\s*[IVX]{1,6}\.\s+\S")
 # a numbered heading starts with a capital: "1.3.1 worden deze artikelen …" is a wrapped sentence
@@ -43,6 +47,8 @@ class _Builder:
         self.current_article: Article | None = None
         self.side: str | None = None
         self.entity: str | None = None
+        self.section: tuple[str, int] | None = None  # the last one-level numbered heading (title, line)
+        self.ise_tables: dict[str, list[BudgetTable]] = {}  # every synthesis table read under each ISE
         self.table_lines: set[int] = set()
         self.toc_lines = _table_of_contents(lines)
         self.furniture = page_furniture(lines)
@@ -110,7 +116,17 @@ class _Builder:
                 self.entity = text
                 self.start_scope(number, "other", text, None)
                 continue
-            if NUMBERED_HEADING.match(text) and self.current_article is None:
+            if SECTION_HEADING.match(text) and len(text.split()) <= SECTION_MAX_WORDS:
+                # "1. Woonzorg en eerste lijn", "2. Beleidsdoelstelling 2": a new ISE section, whether or not an
+                # 'ISE:' heading follows; its synthesis table makes it an ISE (`read_table`)
+                self.close_article(number)
+                self.current_ise, self.entity = None, None
+                self.section = (SECTION_HEADING.match(text).group("title"), number)  # type: ignore[union-attr]
+                self.start_scope(number, "other", text, None)
+                continue
+            if NUMBERED_HEADING.match(text):
+                # "1.7. Budgettair kader …", "1.4. Eigen ontvangsten van het agentschap": ends the article above
+                self.close_article(number)
                 self.start_scope(number, "other", text, None)
                 continue
             if (header := opens_table(text)) is not None:
@@ -123,6 +139,7 @@ class _Builder:
         if annex_start is not None:
             self.doc.indicators = parse_indicators(lines, annex_start, annex_end)
         self.doc.table_lines = sorted(self.table_lines)
+        self.choose_ise_tables()
         self.classify()
         return self.doc
 
@@ -161,13 +178,13 @@ class _Builder:
     def ise_name(self, name: str, index: int) -> tuple[str, int]:
         """An ISE name may wrap onto the next line ('ISE: BELEID OVER ZIEKENHUIZEN EN GEESTELIJKE' /
         'GEZONDHEIDSZORG, MVG excl. DAB'); the 'MVG excl. DAB' suffix is not part of the name."""
-        if not ISE_SUFFIX.search(name) and name.isupper():
+        if not ISE_SUFFIX.search(name) and (name.isupper() or ISE_SUFFIX_START.search(name)):
             look = index
             while look < len(self.lines) and not self.lines[look].strip():
                 look += 1
             if look < len(self.lines):
                 following = self.lines[look].strip()
-                if ISE_SUFFIX.search(following) and len(name) + len(following) < ISE_NAME_MAX_CHARS \
+                if ISE_SUFFIX.search(f"{name} {following}") and len(name) + len(following) < ISE_NAME_MAX_CHARS \
                         and opens_table(following) is None:
                     name, index = f"{name} {following}", look + 1
         return ISE_SUFFIX.sub("", name).strip(" ,"), index
@@ -194,42 +211,91 @@ class _Builder:
                                       reason=why, reason_en=why_en))
 
     def read_table(self, number: int, index: int, header: str = "") -> int:
-        article = self.current_article
-        if article is not None and article.table is not None:
-            # a second table under an article: its Kredietevolutie (BA, Index, Compensaties, … BO)
-            parsed = self.parse(number, header, "article", article.code)
-            if parsed is None:
-                return index
-            if article.evolution is None and any(c.row == "ADJUSTMENT" for c in parsed.table.cells):
-                article.evolution = parsed.table
-            else:
-                self.loose(parsed.table, f"nog een tabel onder {article.code}; niet aan een controle gekoppeld",
-                           f"another table under {article.code}; not tied to a check")
-            return parsed.last_line
-        if self.current_article is not None and self.current_article.table is None:
-            kind, title, owner = "article", self.current_article.code, self.current_article
-        elif self.current_ise is not None and self.current_ise.table is None and self.current_article is None:
-            kind, title, owner = "ise", self.current_ise.name, self.current_ise
-        elif self.doc.programme is not None and self.doc.programme.table is None:
-            kind, title, owner = "programme", self.doc.programme.name, self.doc.programme
-        else:
-            parsed = self.parse(number, header, "article", "")
-            if parsed is None:
-                return index
-            where = f"ISE {self.current_ise.name}" if self.current_ise else "het document"
-            if self.current_ise is not None:
-                self.current_ise.subtables += 1
-            self.loose(parsed.table, f"tabel zonder eigen begrotingsartikel of ISE (in {where}); niet gecontroleerd",
-                       f"table without its own budget article or ISE (in {where}); not checked")
-            return parsed.last_line
-        parsed = self.parse(number, header, kind, title)
+        """Read the table opening at `number` and give it its owner: the open article (its table, then
+        its Kredietevolutie), the ISE (its synthesis table; a heading-less section whose table has the
+        synthesis shape becomes an ISE), the programme; a table with no owner is kept as loose."""
+        parsed = self.parse(number, header, "article", "")
         if parsed is None:
             return index
-        owner.table = parsed.table
-        if kind == "ise":
-            # what follows the ISE table, up to its first article, restates the ISE table
-            self.start_scope(parsed.last_line + 1, "ise", self.current_ise.name, self.current_ise.id)  # type: ignore[union-attr]
+        table = parsed.table
+        article = self.current_article
+        if article is not None:
+            if article.table is None:
+                table.kind, table.title = "article", article.code
+                article.table = table
+            elif article.evolution is None and any(c.row == "ADJUSTMENT" for c in table.cells):
+                table.kind, table.title = "article", article.code
+                article.evolution = table
+            else:
+                self.loose(table, f"nog een tabel onder {article.code}; niet aan een controle gekoppeld",
+                           f"another table under {article.code}; not tied to a check")
+            return parsed.last_line
+        if self.current_ise is not None and self.current_ise.table is None and _levels_only(table):
+            # an ISE's table turned the other way: a line per stage, a number per credit
+            table.kind, table.title = "ise", self.current_ise.name
+            self.current_ise.table = table
+            self.ise_tables.setdefault(self.current_ise.id, []).append(table)
+            self.start_scope(parsed.last_line + 1, "ise", self.current_ise.name, self.current_ise.id)
+            return parsed.last_line
+        if _synthesis_shaped(table):
+            ise = self.current_ise or self.implicit_ise(number)
+            table.kind, table.title = "ise", ise.name
+            self.ise_tables.setdefault(ise.id, []).append(table)
+            if ise.table is None:
+                ise.table = table
+                # what follows the ISE table, up to its first article, restates the ISE table
+                self.start_scope(parsed.last_line + 1, "ise", ise.name, ise.id)
+            return parsed.last_line
+        if self.doc.programme is not None and self.doc.programme.table is None and self.current_ise is None:
+            table.kind, table.title = "programme", self.doc.programme.name
+            self.doc.programme.table = table
+            return parsed.last_line
+        where = f"ISE {self.current_ise.name}" if self.current_ise else "het document"
+        self.loose(table, f"tabel zonder eigen begrotingsartikel of ISE (in {where}); niet gecontroleerd",
+                   f"table without its own budget article or ISE (in {where}); not checked")
         return parsed.last_line
+
+    def implicit_ise(self, number: int) -> ISE:
+        """A synthesis table under no 'ISE' heading (2020–2021 and some Wonen BBTs): the ISE is named by
+        the caption above the table ('NAME, MVG excl. DAB') or else by the section heading."""
+        caption = self.caption_before(number)
+        if caption and ISE_SUFFIX.search(caption):
+            name, line = ISE_SUFFIX.sub("", caption).strip(" ,"), number
+        elif self.section is not None:
+            name, line = self.section
+        else:
+            name, line = caption or "ISE", number
+        ise = ISE(id=f"ISE{len(self.doc.ises) + 1}", name=name, line=line, end_line=number)
+        self.doc.ises.append(ise)
+        self.current_ise = ise
+        return ise
+
+    def caption_before(self, number: int) -> str:
+        """The non-blank line above line `number`, when it is no heading of its own."""
+        look = number - 2
+        while look >= 0 and not self.lines[look].strip():
+            look -= 1
+        text = self.lines[look].strip() if look >= 0 else ""
+        return "" if NUMBERED_HEADING.match(text) or SECTION_HEADING.match(text) else text
+
+    def choose_ise_tables(self) -> None:
+        """Several synthesis tables after one ISE heading ('Waarvan Departement …', 'Waarvan agentschap …',
+        'Totaal ISE …'): the ISE's own is the one whose Totaal is the sum of the others', per credit and
+        column. When none is, the first is kept and the ISE's checks become 'review'."""
+        for ise in self.doc.ises:
+            tables = self.ise_tables.get(ise.id, [])
+            if len(tables) < 2:
+                continue
+            whole = next((t for t in tables if _is_sum_of(t, [o for o in tables if o is not t])), None)
+            chosen = whole or tables[0]
+            ise.table = chosen
+            for part in (t for t in tables if t is not chosen):
+                why = (f"deeltabel van ISE {ise.name}" + (" (de som klopt met de ISE-tabel)" if whole else "")
+                       + "; niet apart gecontroleerd")
+                why_en = (f"part table of ISE {ise.name}" + (" (sums to the ISE table)" if whole else "")
+                          + "; not checked on its own")
+                self.loose(part, why, why_en)
+            ise.subtables = 0 if whole else len(tables) - 1
 
     def finish_scopes(self, last: int) -> None:
         ordered = sorted(self.scope_starts, key=lambda item: item[0])
@@ -264,6 +330,27 @@ class _Builder:
             self.last_footnote = marker
             return True
         return False
+
+
+def _synthesis_shaped(table: BudgetTable) -> bool:
+    """An ISE's budgettair kader: a Totaal row over ESR rows (ESR-uitgaven, Toelagen, Overige)."""
+    rows = set(table.rows())
+    return "TOTAL" in rows and bool(rows & {"ESR", "IS", "OTHER"})
+
+
+def _levels_only(table: BudgetTable) -> bool:
+    return bool(table.cells) and all(c.row == "TOTAL" for c in table.cells)
+
+
+def _is_sum_of(whole: BudgetTable, parts: list[BudgetTable]) -> bool:
+    totals = [c for c in whole.cells if c.row == "TOTAL"]
+    if not totals or not parts:
+        return False
+    for cell in totals:
+        found = [p.cell("TOTAL", cell.credit, cell.column) for p in parts]
+        if any(f is None for f in found) or sum(f.quantity.value for f in found) != cell.quantity.value:  # type: ignore[union-attr]
+            return False
+    return True
 
 
 HEADING_LIKE = re.compile(r"^\s*(?:[IVX]{1,6}\.\s|\d+(?:\.\d+)*\.?\s+\S|(?:OD|SD)\s*\d+\s*:)")
@@ -369,7 +456,7 @@ def parse_indicators(lines: list[str], start: int, end: int) -> list[Indicator]:
 
 def parse_structure(lines: list[str]) -> BBTDocument:
     doc = _Builder(lines).build()
-    if not doc.tables() and not doc.articles:
+    if not doc.tables() and not doc.articles and not doc.loose_tables:
         raise InputError(
             "geen BBT herkend: geen begrotingstabellen of begrotingsartikelen gevonden",
             "not a BBT: no budget tables or budget articles found",

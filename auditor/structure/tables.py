@@ -143,6 +143,7 @@ class TableParse:
 class _Grid:
     credits: list[Credit]
     columns: list[Column]  # empty: rows are stages, one number per credit
+    years: list[int | None] = field(default_factory=list)  # the year printed with each column, if any
 
     @property
     def width(self) -> int:
@@ -155,6 +156,11 @@ class _Grid:
         if len(self.columns) == self.width:
             return self.columns
         return [c for _ in self.credits for c in self.columns]
+
+    def flat_years(self) -> list[int | None]:
+        if len(self.years) == self.width:
+            return self.years
+        return [y for _ in self.credits for y in self.years]
 
 
 def _numbers_tail(text: str) -> tuple[str, list[tuple[str, int]]] | None:
@@ -225,9 +231,14 @@ def parse_table(
     footnotes: list[int] = []
     skipped: list[SkippedRow] = []
 
+    column_years: list[int | None] = []
+
     def take_header(text: str) -> None:
         grid_credits.extend(CREDIT_TOKEN.findall(text))  # type: ignore[arg-type]
-        grid_columns.extend(column_of(m.group(0)) for m in COLUMN_TOKEN.finditer(text))  # type: ignore[misc]
+        for match in COLUMN_TOKEN.finditer(text):
+            grid_columns.append(column_of(match.group(0)))  # type: ignore[arg-type]
+            year = YEAR.search(match.group(0))
+            column_years.append(int(year.group(0)) if year else None)
         years.extend(int(y) for y in YEAR.findall(text))
 
     if header:
@@ -253,7 +264,7 @@ def parse_table(
         break
     if not grid_credits:
         return None
-    grid = _Grid(credits=grid_credits, columns=grid_columns)
+    grid = _Grid(credits=grid_credits, columns=grid_columns, years=column_years)
     width = grid.width
     # -- the rows: labels and numbers as tokens -------------------------------------------------
     rows: list[ParsedRow] = []
@@ -353,13 +364,14 @@ def _quantity(printed: str, line: int, column: int, stage: str) -> Quantity:
 def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
     cells: list[Cell] = []
     if grid.columns:
-        flat = grid.flat_columns()
+        flat, flat_years = grid.flat_columns(), grid.flat_years()
         group = len(flat) // len(grid.credits)
         for row in rows:
             for k, (printed, line, col) in enumerate(row.numbers):
                 cells.append(Cell(row=row_category(row.label), row_label=row.label,  # type: ignore[arg-type]
                                   credit=grid.credits[k // group], column=flat[k],
-                                  quantity=_quantity(printed, line, col, flat[k])))
+                                  quantity=_quantity(printed, line, col, flat[k]),
+                                  year=flat_years[k] if k < len(flat_years) else None))
         return cells
     levels = [row for row in rows if STAGE_AT_START.match(row.label)]
     for row in rows:
@@ -371,6 +383,8 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
             column = "BA"
         for credit, (printed, line, col) in zip(grid.credits, row.numbers):
             category: RowCategory = "RECEIPTS" if credit in RECEIPT_CREDITS else "TOTAL"
+            year = level.group("year") if level else None
             cells.append(Cell(row=category if level else "ADJUSTMENT", row_label=row.label, credit=credit,
-                              column=column, quantity=_quantity(printed, line, col, column)))
+                              column=column, quantity=_quantity(printed, line, col, column),
+                              year=int(year) if year else None))
     return cells
