@@ -65,7 +65,7 @@ class ClaimReader:
         self.claims = Claims()
         self.used: set[str] = set()
         self.seen: dict[str, Quantity] = {}
-        self.skip = set(doc.table_lines) | set(doc.footnote_lines)
+        self.skip = set(doc.table_lines) | set(doc.footnote_lines) | set(doc.furniture_lines)
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
 
     def read(self) -> Claims:

@@ -157,6 +157,7 @@ class BBTDocument(BaseModel):
     indicators: list[Indicator] = []
     table_lines: list[int] = []  # lines that belong to tables (not narrative)
     footnote_lines: list[int] = []
+    furniture_lines: list[int] = []  # running headers and footers of a page: not part of the text they cut
     unread: list[Unread] = []
     # tables read but tied to no article, ISE or programme (a sub-table, an entity's own table): their
     # numbers are known and shown, but no check binds them with certainty

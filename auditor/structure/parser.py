@@ -13,7 +13,9 @@ from auditor.errors import InputError
 from auditor.numbers import NUMBER_PATTERN
 from auditor.quantity import Quantity
 from auditor.structure.models import ISE, Article, BBTDocument, BudgetTable, Indicator, Programme, Scope, Unread
-from auditor.structure.tables import FOOTNOTE_LINE, UNIT_MARKER, TableParse, opens_table, page_furniture, parse_table
+from auditor.structure.tables import (
+    FOOTNOTE_LINE, UNIT_MARKER, TableParse, furniture_key, opens_table, page_furniture, parse_table,
+)
 from auditor.vocabulary import ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, SIDE_HEADING, is_entity_heading
 
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
@@ -139,6 +141,8 @@ class _Builder:
         if annex_start is not None:
             self.doc.indicators = parse_indicators(lines, annex_start, annex_end)
         self.doc.table_lines = sorted(self.table_lines)
+        self.doc.furniture_lines = [n for n, raw in enumerate(lines, start=1)
+                                    if raw.strip() and furniture_key(raw) in self.furniture]
         self.choose_ise_tables()
         self.classify()
         return self.doc

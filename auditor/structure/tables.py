@@ -56,8 +56,9 @@ def page_furniture(lines: list[str]) -> frozenset[str]:
     stromen (IS))", "Andere bijstellingen 0 0") is not."""
     from collections import Counter
 
+    # a line that ends a sentence ("keuro VEK.") is text cut by the page, however often it recurs
     texts = [raw.strip() for raw in lines if raw.strip()]
-    counts = Counter(furniture_key(text) for text in texts)
+    counts = Counter(furniture_key(text) for text in texts if not text.endswith(PROSE_END))
     beside_page_number: set[str] = set()
     for position, text in enumerate(texts):
         if PAGE_NUMBER.match(text):
