@@ -92,6 +92,9 @@ ENTITY_HEADING = re.compile(
     r"|Extern\s+verzelfstandigd\s+agentschap|IVA|EVA|DAB|Dienst(?:en)?\s+met\s+afzonderlijk\s+beheer"
     r"|(?:Vlaams\w*\s+)?\w*[Ff]onds)\b[^.:;]{0,90}$"
 )
+# captions of several synthesis tables after one ISE heading: parts ('Waarvan Departement Zorg') and the whole
+PART_CAPTION = re.compile(r"^\s*waarvan\b", re.I)
+WHOLE_CAPTION = re.compile(r"^\s*(?:totaal|geheel)\b", re.I)
 SIDE_HEADING = re.compile(r"^\s*(Uitgaven|Ontvangsten)(?:artikelen)?\s*$", re.I)
 ENTITY_HEADING_MAX_WORDS = 7  # an unnumbered entity heading is a short line
 

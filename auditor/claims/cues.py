@@ -38,6 +38,19 @@ MOVEMENT_DOWN = re.compile(
     r"|nam\s+(?:\w+\s+){0,4}af\s+met|afnam\s+met|afgenomen\s+met|ingeleverd|afgestaan|overgedragen\s+naar"
     r"|afname\s+(?:met|van)|besparing\w*(?:\s+(?:met|van))?|inlevering\w*(?:\s+van)?"
 )
+# the name of a Kredietevolutie step before an amount that states it: "De index bedraagt 300 keuro VAK",
+# "De andere bijstellingen (-61 keuro VAK …)" (not the "indexprovisie" a movement comes from)
+STEP_LEVEL: list[tuple[str, re.Pattern[str]]] = [
+    ("Index", re.compile(r"\bindex(?:ering|aanpassing)?\b(?!\w)(?!\s*provisie)")),
+    ("Andere bijstellingen", re.compile(r"\bandere\s+bijstelling(?:en)?\b")),
+]
+STEP_LEVEL_MAX_WORDS = 6  # between the step's name and its amount
+# the next amount of a sentence: where one amount's own words end
+NEXT_AMOUNT = re.compile(r"(?<![\w.,-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*(?:keuro|k€|duizend\s+euro|miljoen|mln|miljard)")
+# a movement word that names a step of a begroting BBT's Kredietevolutie table
+STEP_OF_MOVEMENT: list[tuple[str, re.Pattern[str]]] = [
+    ("Compensaties", re.compile(r"compensatie")),
+]
 # the direction comes from "naar"/"vanuit" (DIRECTION_OUT / DIRECTION_IN), else it is not stated
 MOVEMENT_NEUTRAL = re.compile(r"\b(?:krediet)?herverde\w*|\b(?:krediet)?herschik\w*|\bverschuiving\w*|\btransfer\w*"
                               r"|\boverheveling\w*|\bcompensaties?\b")

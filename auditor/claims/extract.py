@@ -9,7 +9,7 @@ before it ("588.293 keuro VAK en 586.978 keuro VEK"), and from the shape around 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from auditor.claims import cues
 from auditor.claims.mentions import Mention, find_mentions
@@ -41,6 +41,7 @@ class _Reading:
     sign: int = 1
     stated: bool = True
     net: bool = False
+    step: str | None = None  # the Kredietevolutie step the movement's word names ("compensatie" → Compensaties)
 
 
 @dataclass
@@ -179,6 +180,7 @@ class ClaimReader:
         waarvan = lower.find("waarvan")
         colon = lower.find(":")
         previous_credit: str | None = None
+        previous_step: str | None = None
         for mention in money:
             if parent_movement is not None and mention.in_parens:
                 components.append(mention)
@@ -189,6 +191,10 @@ class ClaimReader:
                     and sum(m.start > colon for m in money) >= 2):
                 continue  # parts of a colon breakdown ("…: 2.000 keuro voor X en 1.315 keuro voor Y"), read below
             reading = self.reading(text, lower, mention, previous)
+            step = None if reading.role == "movement" else _step_named(lower, mention, previous, previous_step)
+            previous_step = step
+            if step is not None:
+                reading = _Reading("level", column="ADJ")
             credit = mention.credit or self.credit_before(lower, mention, previous) or (
                 state.lead_credit if sentence.bullet else None
             ) or self.credit_of_clause(lower, mention, previous, previous_credit)
@@ -196,14 +202,14 @@ class ClaimReader:
             if reading.role == "level":
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
-                                role="level", year=_level_year(lower, mention),
+                                role="level", year=_level_year(lower, mention), step=step,
                                 concluding=cues.CONCLUSION.search(lower) is not None)
                 )
                 self.use(mention.quantity)
             elif reading.role == "movement":
                 claim = MovementClaim(
                     quantity=mention.quantity, scope=scope.id, credit=credit, sign=reading.sign,  # type: ignore[arg-type]
-                    direction_stated=reading.stated, net=reading.net,
+                    direction_stated=reading.stated, net=reading.net, step=reading.step,
                 )
                 self.claims.movements.append(claim)
                 movements.append(claim)
@@ -236,6 +242,9 @@ class ClaimReader:
             if cues.WITH_BEFORE.search(between) and previous[1].role == "movement" and not own_movement:
                 return _Reading("movement", sign=previous[1].sign, stated=previous[1].stated, net=previous[1].net)
             if own_cue is None and not cues.PART_OF.search(between):
+                if previous[1].role == "movement" and (sign := _own_direction(lower[mention.end:])) is not None:
+                    # "compensaties van 355 keuro vanuit X en 160 keuro naar Y": one verb, two directions
+                    return replace(previous[1], sign=sign, stated=True)
                 return previous[1]
         cue = _nearest_cue(before)
         if cue is None:
@@ -243,7 +252,7 @@ class ClaimReader:
             following = after[: _next_stop(after)]
             post = _nearest_cue(following, first=True)
             if post and post[0] in ("UP", "DOWN", "NEUTRAL"):
-                return self.movement(post[0], lower, mention)
+                return self.movement(post[0], lower, mention, following[post[1]:post[2]])
             return _Reading("other")
         kind, start, end = cue
         gap = before[end:]
@@ -253,7 +262,7 @@ class ClaimReader:
             if cues.COPULA_THEN_NUMBER.search(gap):
                 level = _nearest_cue(before[:start], levels_only=True)
                 return _Reading("level", column=level[0]) if level else _Reading("other")
-            return self.movement(kind, lower, mention)
+            return self.movement(kind, lower, mention, before[start:end])
         if len(gap.split()) > 12:
             return _Reading("other")
         return _Reading("level", column=kind)
@@ -267,19 +276,20 @@ class ClaimReader:
         # the cue governs the first amount after it: "daalde met 1.120 keuro van 22.405 keuro in BA 2024"
         return len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and not cues.COPULA_THEN_NUMBER.search(gap)
 
-    def movement(self, kind: str, lower: str, mention: Mention) -> _Reading:
+    def movement(self, kind: str, lower: str, mention: Mention, cue_text: str = "") -> _Reading:
         after = lower[mention.end:]
         net = cues.NET.search(lower[: mention.start]) is not None or \
             cues.NET_AFTER.search(after[: _next_stop(after)]) is not None
+        step = next((name for name, pattern in cues.STEP_OF_MOVEMENT if pattern.search(cue_text)), None)
         if kind == "UP":
-            return _Reading("movement", sign=1, stated=True, net=net)
+            return _Reading("movement", sign=1, stated=True, net=net, step=step)
         if kind == "DOWN":
-            return _Reading("movement", sign=-1, stated=True, net=net)
-        if cues.DIRECTION_OUT.search(lower):
-            return _Reading("movement", sign=-1, stated=True, net=net)
-        if cues.DIRECTION_IN.search(lower):
-            return _Reading("movement", sign=1, stated=True, net=net)
-        return _Reading("movement", sign=1, stated=False, net=net)
+            return _Reading("movement", sign=-1, stated=True, net=net, step=step)
+        # "compensaties van 355 keuro vanuit X en 160 keuro naar Y": each amount's own direction first
+        sign = _own_direction(after)
+        if sign is None:
+            sign = _own_direction(lower, whole=True)
+        return _Reading("movement", sign=sign or 1, stated=sign is not None, net=net, step=step)
 
     def credit_of_clause(self, lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None,
                          previous_credit: str | None) -> str | None:
@@ -443,6 +453,34 @@ class ClaimReader:
         first, second = recent[-2], recent[-1]
         self.claims.gaps.append(GapClaim(quantity=mention.quantity, scope=scope.id, first=first.quantity, second=second.quantity))
         self.use(mention.quantity)
+
+
+def _own_direction(after: str, *, whole: bool = False) -> int | None:
+    """-1 'naar X', +1 'vanuit X', in the words after an amount up to the next amount (or in `after` whole)."""
+    own = after if whole else after[: (m.start() if (m := cues.NEXT_AMOUNT.search(after)) else len(after))]
+    if cues.DIRECTION_OUT.search(own):
+        return -1
+    if cues.DIRECTION_IN.search(own):
+        return 1
+    return None
+
+
+def _step_named(lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None,
+                previous_step: str | None) -> str | None:
+    """The Kredietevolutie step an amount states: named just before it in its clause, or shared with the
+    amount before it ('300 keuro VAK en 291 keuro VEK')."""
+    start = previous[0].end if previous else 0
+    before = lower[start: mention.start]
+    clause = before[max(before.rfind(";"), before.rfind(". ")) + 1:]
+    for name, pattern in cues.STEP_LEVEL:
+        found = cues.last_match(pattern, clause)
+        if found and len(clause[found.end():].split()) <= cues.STEP_LEVEL_MAX_WORDS \
+                and _nearest_cue(clause[found.end():]) is None:
+            return name
+    if previous_step and previous is not None and not any(stop in before for stop in (";", ". ")) \
+            and _nearest_cue(before) is None:
+        return previous_step
+    return None
 
 
 def _level_year(lower: str, mention: Mention) -> int | None:

@@ -18,8 +18,9 @@ class AmountClaim(BaseModel):
     quantity: Quantity
     scope: str
     credit: CreditSpec
-    column: Literal["BA", "BA-JR", "BU", "BO"] | None
+    column: Literal["BA", "BA-JR", "BU", "BO", "ADJ"] | None  # ADJ: a Kredietevolutie step, named in `step`
     role: Literal["level", "movement", "net", "component", "other"]
+    step: str | None = None  # "De index bedraagt 300 keuro": the Index line
     year: int | None = None  # the year printed with the level ("in BO 2020"): binds the stage exactly
     # the sentence concludes from movements ("waardoor", "hierdoor", "aldus"): the movements it follows are all
     concluding: bool = False
@@ -35,6 +36,7 @@ class MovementClaim(BaseModel):
     sign: Literal[1, -1]
     direction_stated: bool
     net: bool  # "in totaliteit nam het budget toe met …": the whole change, not one movement
+    step: str | None = None  # the Kredietevolutie step its word names: "een compensatie van …" → Compensaties
 
 
 class PercentageClaim(BaseModel):

@@ -15,6 +15,15 @@ from auditor.relations.restatements import restatement_facts
 from auditor.structure.models import BBTDocument
 
 
+def _doubt_guessed_ise_tables(doc: BBTDocument, facts: list[Fact]) -> None:
+    """A number of an ISE table that was taken for the ISE's whole among its part tables by size alone
+    makes every check it is in a guess."""
+    guessed = {c.quantity.id for ise in doc.ises if ise.subtables and ise.table for c in ise.table.cells}
+    for fact in facts:
+        if guessed and "ise_subtables" not in fact.doubts and any(q.id in guessed for q in fact.quantities()):
+            fact.doubts.append("ise_subtables")
+
+
 def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     index = DocumentIndex(doc)
     facts: list[Fact] = []
@@ -22,7 +31,8 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts += rollups(index)
     facts += evolution_column_facts(index)
     facts += credit_evolution_facts(index)
-    facts += movement_facts(index, claims)
+    moved, unchecked_movements = movement_facts(index, claims)
+    facts += moved
     restated, untied_levels = restatement_facts(index, claims)
     facts += restated
     facts += execution_facts(index, claims)
@@ -31,7 +41,9 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts += breakdown_facts(index, claims)
     indicators, unmatched = indicator_facts(index, claims)
     facts += indicators
-    untied = [c.quantity for c in untied_levels] + [c.quantity for c in unmatched] + list(claims.untied)
+    _doubt_guessed_ise_tables(doc, facts)
+    untied = ([c.quantity for c in untied_levels] + [c.quantity for c in unmatched] + list(claims.untied)
+              + unchecked_movements)
     seen: set[str] = set()
     for quantity in sorted(untied, key=lambda q: (q.source.line, q.source.column)):
         if quantity.id in seen:

@@ -11,30 +11,64 @@ ESR_ROWS = ("ESR", "IS", "OTHER")
 
 
 def table_totals(index: DocumentIndex) -> list[Fact]:
+    """Totaal = Σ ESR rows in every ISE table and in each of its part tables ('Waarvan …')."""
     facts: list[Fact] = []
     for ise in index.doc.ises:
-        table = ise.table
-        if table is None or "TOTAL" not in table.rows():
+        tables = ([ise.table] if ise.table else []) + ise.part_tables
+        for position, table in enumerate(tables):
+            if "TOTAL" not in table.rows():
+                continue
+            owner = f"ISE {ise.name}" + (f" ({table.caption})" if table is not ise.table else "")
+            key = ise.id + (f"/{position}" if table is not ise.table else "")
+            facts += _total_facts(table, owner, key)
+    return facts
+
+
+def _total_facts(table: BudgetTable, owner: str, key: str) -> list[Fact]:
+    facts: list[Fact] = []
+    for credit in table.credits():
+        for column in table.columns():
+            total = table.cell("TOTAL", credit, column)
+            parts = [c for row in ESR_ROWS if (c := table.cell(row, credit, column))]
+            if total is None or not parts:
+                continue
+            operands = [cell_operand(c, owner) for c in parts]
+            stated = cell_operand(total, owner)
+            facts.append(comparison(
+                kind="table_total", key=f"total|{key}|{credit}|{column}", group=owner,
+                subject=f"{owner}: Totaal {credit} {column}", stated=stated, operands=operands,
+                computed=signed_sum(operands), formula=f"{sum_formula(operands)} = Totaal {total.quantity.display}",
+            ))
+    return facts
+
+
+def part_table_sums(index: DocumentIndex) -> list[Fact]:
+    """The ISE's own table = Σ its part tables ('Waarvan Departement …', 'Waarvan agentschap …'), per
+    ESR row, credit and column."""
+    facts: list[Fact] = []
+    for ise in index.doc.ises:
+        if ise.table is None or not ise.part_tables:
             continue
         owner = f"ISE {ise.name}"
-        for credit in table.credits():
-            for column in table.columns():
-                total = table.cell("TOTAL", credit, column)
-                parts = [c for row in ESR_ROWS if (c := table.cell(row, credit, column))]
-                if total is None or not parts:
-                    continue
-                operands = [cell_operand(c, owner) for c in parts]
-                stated = cell_operand(total, owner)
-                facts.append(comparison(
-                    kind="table_total", key=f"total|{ise.id}|{credit}|{column}", group=owner,
-                    subject=f"{owner}: Totaal {credit} {column}", stated=stated, operands=operands,
-                    computed=signed_sum(operands), formula=f"{sum_formula(operands)} = Totaal {total.quantity.display}",
-                ))
+        for whole in ise.table.cells:
+            if whole.row not in ESR_ROWS + ("TOTAL",):
+                continue
+            cells = [p.cell(whole.row, whole.credit, whole.column) for p in ise.part_tables]
+            if any(c is None for c in cells):
+                continue
+            operands = [cell_operand(c, f"{owner} ({p.caption})") for c, p in zip(cells, ise.part_tables)]  # type: ignore[arg-type]
+            facts.append(comparison(
+                kind="rollup", key=f"parts|{ise.id}|{whole.row}|{whole.credit}|{whole.column}", group=owner,
+                subject=f"{owner}: {whole.row_label or whole.row} {whole.credit} {whole.column} = Σ deeltabellen",
+                stated=cell_operand(whole, owner), operands=operands, computed=signed_sum(operands),
+                formula=f"{sum_formula(operands)} = {whole.quantity.display}",
+            ))
     return facts
 
 
 def rollups(index: DocumentIndex) -> list[Fact]:
-    return _articles_into_ises(index) + _ises_into_programme(index) + _receipts_into_programme(index)
+    return (_articles_into_ises(index) + part_table_sums(index) + _ises_into_programme(index)
+            + _receipts_into_programme(index))
 
 
 def _articles_into_ises(index: DocumentIndex) -> list[Fact]:

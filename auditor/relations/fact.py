@@ -106,6 +106,11 @@ def comparison(
         difference = quantity.value - round_half_up(point / step, 0) * step
     else:
         difference = quantity.value - point
+    coarse = sum((o.quantity.half_unit for o in operands if o.quantity.half_unit > quantity.half_unit), Decimal(0))
+    if coarse and abs(difference) <= coarse:
+        # "een besparing van 0,8 miljoen euro": a difference below the precision an operand was stated in
+        # is no difference the text could have shown
+        difference = Decimal(0)
     return Fact(
         kind=kind, key=key, group=group, subject=subject, stated=stated, operands=operands,
         location=location or quantity.source.with_role(stated.role),

@@ -9,11 +9,15 @@ from decimal import Decimal
 from auditor.claims.models import Claims, MovementClaim
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
 from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
+from auditor.quantity import Quantity
 from auditor.source import SourceRef
+from auditor.structure.models import BudgetTable
 
 
-def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
+def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], list[Quantity]]:
+    """Facts, and the movement amounts no check could use (said as not checkable)."""
     facts: list[Fact] = []
+    unchecked: list[Quantity] = []
     by_scope: dict[str, list[MovementClaim]] = {}
     for movement in claims.movements:
         by_scope.setdefault(movement.scope, []).append(movement)
@@ -46,16 +50,24 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
                 ))
             if details:
-                # the text walks from BA through its movements to the level they reach ("waardoor het jaarbudget
-                # steeg tot X", "het beschikbare budget bedroeg X"): then they are all of them; a text that
-                # only names some movements and never the level they lead to may be leaving others out
-                first = details[0].quantity.source
+                # the text names the level its movements lead to ("waardoor het jaarbudget steeg tot X", "het
+                # beschikbare budget bedroeg X", "evolueert van X in BA naar Y in BO"): then they explain the
+                # whole way; a text that only names some movements and never that level may leave others out
                 complete = any(
                     a.scope == scope_id and a.role == "level" and a.column == target
-                    and a.credit in (credit, "BOTH", None)
-                    and (a.concluding or (a.quantity.source.line, a.quantity.source.column) > (first.line, first.column))
-                    for a in claims.amounts)
+                    and a.credit in (credit, "BOTH", None) for a in claims.amounts)
+                if not complete and any(c.row == "ADJUSTMENT" for c in table.cells):
+                    # a begroting text that names some steps of its Kredietevolutie ("een compensatie van …
+                    # vanuit …") and never the BO they reach states the steps, not BA + movements = BO
+                    step_facts, unused = _step_facts(table, owner, scope_id, credit, details)
+                    facts += step_facts
+                    unchecked += unused
+                    continue
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
+                # in a Kredietevolutie the steps the text states as amounts ("De index bedraagt 276 keuro")
+                # are part of the way from BA to BO as much as the movements it describes
+                operands += [text_operand(a.quantity, f"tekst: {a.step} {credit}") for a in claims.amounts
+                             if a.scope == scope_id and a.column == "ADJ" and a.credit in (credit, "BOTH", None)]
                 point, lo, hi = signed_sum(operands)
                 first, last = details[0].quantity.source, details[-1].quantity.source
                 location = SourceRef(line=first.line, end_line=last.end_line, column=first.column,
@@ -76,7 +88,35 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     computed=(change, change, change), formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
                     checkable=False,
                 ))
-    return facts
+    return facts, unchecked
+
+
+def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,
+                details: list[MovementClaim]) -> tuple[list[Fact], list[Quantity]]:
+    """Σ the text's movements of one step (its compensaties) = that step's line of the Kredietevolutie."""
+    facts: list[Fact] = []
+    unused = [m.quantity for m in details if m.step is None]
+    for step in sorted({m.step for m in details if m.step}):
+        mine = [m for m in details if m.step == step]
+        cell = next((c for c in table.adjustments(credit) if c.row_label.lower().startswith(step.lower())), None)
+        if cell is None:
+            unused += [m.quantity for m in mine]
+            continue
+        operands = [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} {step.lower()} {credit}", m.sign)
+                    for m in mine]
+        first, last = mine[0].quantity.source, mine[-1].quantity.source
+        facts.append(comparison(
+            kind="movement", key=f"step|{scope_id}|{credit}|{step}", group=owner,
+            subject=f"{owner}: {step} = Σ in de tekst ({credit})", stated=cell_operand(cell, owner),
+            operands=operands, computed=signed_sum(operands),
+            location=SourceRef(line=first.line, end_line=last.end_line, column=first.column,
+                               text=", ".join(m.quantity.display for m in mine), role=f"{step.lower()} {credit} in de tekst"),
+            formula=f"{sum_formula(operands)} = {step} {cell.quantity.display}",
+            direction_stated=all(m.direction_stated for m in mine),
+            # the text may name only some of the step's parts
+            doubts=["list_may_be_partial"],
+        ))
+    return facts, unused
 
 
 def _show(value: Decimal) -> str:

@@ -14,6 +14,13 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
     for claim in claims.amounts:
         if claim.role != "level" or claim.column is None:
             continue
+        if claim.column == "ADJ":
+            found = _step_fact(index, claim)
+            if found is None:
+                untied.append(claim)
+            else:
+                facts += found
+            continue
         table, owner = index.table_of(claim.scope)
         if table is None or claim.column not in table.columns():
             untied.append(claim)
@@ -43,3 +50,25 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
                 doubts=doubts,
             ))
     return facts, untied
+
+
+def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
+    """'De index bedraagt 300 keuro VAK en 291 keuro VEK' = the Index line of the Kredietevolutie."""
+    table, owner = index.table_of(claim.scope)
+    if table is None or claim.step is None:
+        return None
+    found: list[Fact] = []
+    for credit in expand_credit(claim.credit):
+        cell = next((c for c in table.adjustments(credit) if c.row_label.lower().startswith(claim.step.lower())), None)
+        if cell is None:
+            continue
+        value = cell.quantity
+        found.append(comparison(
+            kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", group=owner,
+            subject=f"{owner}: tekstbedrag {claim.step} {credit}",
+            stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[cell_operand(cell, owner)],
+            computed=(value.value, value.lo, value.hi),
+            formula=f"tekst {claim.quantity.display} = tabel {claim.step} {credit} {value.display}",
+            doubts=["credit_guessed"] if claim.credit is None and len({c.quantity.value for c in table.adjustments("VAK") + table.adjustments("VEK") if c.row_label == cell.row_label}) > 1 else [],
+        ))
+    return found or None

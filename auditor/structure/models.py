@@ -31,6 +31,7 @@ class Cell(BaseModel):
 class BudgetTable(BaseModel):
     kind: TableKind
     title: str
+    caption: str = ""  # the line above the table, or beside its unit ('Waarvan Departement Zorg', 'Tabel 1 – …')
     line: int
     end_line: int
     year: int | None = None
@@ -117,7 +118,8 @@ class ISE(BaseModel):
     end_line: int
     table: BudgetTable | None = None
     articles: list[str] = []  # article codes
-    subtables: int = 0  # further tables under the heading: then the first is not surely the ISE's whole
+    subtables: int = 0  # part tables when the ISE's own table among them is a guess (then its checks are review)
+    part_tables: list[BudgetTable] = []  # 'Waarvan …' tables whose Totaal rows sum to the ISE's own table
 
 
 class Programme(BaseModel):

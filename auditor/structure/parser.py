@@ -16,7 +16,9 @@ from auditor.structure.models import ISE, Article, BBTDocument, BudgetTable, Ind
 from auditor.structure.tables import (
     FOOTNOTE_LINE, UNIT_MARKER, TableParse, furniture_key, opens_table, page_furniture, parse_table,
 )
-from auditor.vocabulary import ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, SIDE_HEADING, is_entity_heading
+from auditor.vocabulary import (
+    ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, PART_CAPTION, SIDE_HEADING, UNIT_IN_LINE, WHOLE_CAPTION, is_entity_heading,
+)
 
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
 ISE_NAME_MAX_CHARS = 120  # an ISE name wrapped onto a second line stays a heading
@@ -222,6 +224,7 @@ class _Builder:
         if parsed is None:
             return index
         table = parsed.table
+        table.caption = self.caption_before(number) or UNIT_IN_LINE.sub("", self.lines[number - 1]).strip()
         article = self.current_article
         if article is not None:
             if article.table is None:
@@ -291,15 +294,17 @@ class _Builder:
             if len(tables) < 2:
                 continue
             whole = next((t for t in tables if _is_sum_of(t, [o for o in tables if o is not t])), None)
-            chosen = whole or tables[0]
+            if whole is None:
+                # 'Totaal ISE …' above a table and 'Waarvan …' above all the others names the whole
+                named = [t for t in tables if WHOLE_CAPTION.match(t.caption)]
+                if len(named) == 1 and all(PART_CAPTION.match(t.caption) for t in tables if t is not named[0]):
+                    whole = named[0]
+            proven = whole is not None
+            # else the largest is the likeliest whole: a guess, so every check on it is "review"
+            chosen = whole or max(tables, key=_total_size)
             ise.table = chosen
-            for part in (t for t in tables if t is not chosen):
-                why = (f"deeltabel van ISE {ise.name}" + (" (de som klopt met de ISE-tabel)" if whole else "")
-                       + "; niet apart gecontroleerd")
-                why_en = (f"part table of ISE {ise.name}" + (" (sums to the ISE table)" if whole else "")
-                          + "; not checked on its own")
-                self.loose(part, why, why_en)
-            ise.subtables = 0 if whole else len(tables) - 1
+            ise.part_tables = [t for t in tables if t is not chosen]
+            ise.subtables = 0 if proven else len(ise.part_tables)
 
     def finish_scopes(self, last: int) -> None:
         ordered = sorted(self.scope_starts, key=lambda item: item[0])
@@ -344,6 +349,10 @@ def _synthesis_shaped(table: BudgetTable) -> bool:
 
 def _levels_only(table: BudgetTable) -> bool:
     return bool(table.cells) and all(c.row == "TOTAL" for c in table.cells)
+
+
+def _total_size(table: BudgetTable) -> int:
+    return sum(abs(int(c.quantity.value)) for c in table.cells if c.row == "TOTAL")
 
 
 def _is_sum_of(whole: BudgetTable, parts: list[BudgetTable]) -> bool:
