@@ -27,6 +27,11 @@ def measure_coverage(document: BBTDocument, quantities: list[Quantity], report: 
                    reason=item.reason if lang == "nl" else item.reason_en, **placer.place_line(item.line))
         for item in document.unread
     ]
+    for table in document.loose_tables:
+        if table.loose_reason and not any(c.quantity.id in checked for c in table.cells):
+            unread.append(UnreadPart(line=table.line, what="table", text=table.caption or table.title,
+                                     reason=table.loose_reason[0 if lang == "nl" else 1],
+                                     **placer.place_line(table.line)))
     sections: list[SectionCoverage] = []
     ordered = sorted(quantities, key=lambda q: q.source.line)
     position = 0

@@ -37,6 +37,17 @@ STAGE_AT_START = re.compile(
 )
 
 
+# the title of the label column at the start of a header line: "ISE BA 2025 BA – JR 2025 BU 2025 Verschil"
+LABEL_COLUMN_TITLE = re.compile(r"^\s*(?:ISE|Begrotingsartikel|Artikel|Omschrijving|Programma|Entiteit|Beleidsveld)\b")
+# a caption that names the one credit of its table: "Tabel 1 – Uitvoering per ISE, vastleggingskredieten"
+CAPTION_CREDITS = ((re.compile(r"vastleggingskrediet", re.I), "VAK"), (re.compile(r"vereffeningskrediet", re.I), "VEK"))
+
+
+def caption_credit(caption: str) -> str | None:
+    named = [credit for pattern, credit in CAPTION_CREDITS if pattern.search(caption)]
+    return named[0] if len(named) == 1 else None
+
+
 def column_of(token: str) -> str:
     """The canonical column of a printed stage label: BA, BA-JR, BU, BO, EVOL, VERSCHIL or PCT."""
     compact = re.sub(r"[\s–()-]", "", token).upper()

@@ -45,6 +45,7 @@ STEP_LEVEL: list[tuple[str, re.Pattern[str]]] = [
     ("Andere bijstellingen", re.compile(r"\bandere\s+bijstelling(?:en)?\b")),
 ]
 STEP_LEVEL_MAX_WORDS = 6  # between the step's name and its amount
+GROWTH_MAX_GAP = 60  # characters between a net change and the "(+1,0%)" that puts it relative to BA
 # the next amount of a sentence: where one amount's own words end
 NEXT_AMOUNT = re.compile(r"(?<![\w.,-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*(?:keuro|k€|duizend\s+euro|miljoen|mln|miljard)")
 # a movement word that names a step of a begroting BBT's Kredietevolutie table

@@ -407,6 +407,13 @@ class ClaimReader:
                 )
                 self.use(mention.quantity)
                 continue
+            if tied and money_before and self.is_growth(lower, money_before[-1], mention):
+                self.claims.percentages.append(
+                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=money_before[-1].credit,  # type: ignore[arg-type]
+                                    numerator=money_before[-1].quantity, measure="growth", bound="eq")
+                )
+                self.use(mention.quantity)
+                continue
             near = before[-60:]
             if tied and (cues.UNDERUSE.search(near) or cues.EXECUTION_RATE.search(lower)) and not money_before:
                 measure = "underuse" if cues.UNDERUSE.search(near) else "execution"
@@ -427,6 +434,13 @@ class ClaimReader:
                                        **_clauses(text, mentions, position))
                     )
                     self.use(mention.quantity)
+
+    def is_growth(self, lower: str, amount: Mention, percentage: Mention) -> bool:
+        """'stijgt met 352 keuro ten opzichte van BA 2025 (+1,0%)': a percentage in parentheses right after
+        the amount of a net change is that change relative to BA."""
+        between = lower[amount.end: percentage.start]
+        net = any(m.net and m.quantity.id == amount.quantity.id for m in self.claims.movements)
+        return net and len(between) <= cues.GROWTH_MAX_GAP and between.rstrip().endswith(("(", "(+", "+"))
 
     def read_ratio(self, passage: Passage, sentence: Sentence, mention: Mention, scope: Scope, index: int) -> bool:
         if not RATIO_WORD.search(sentence.text.lower()):

@@ -46,7 +46,7 @@ class PercentageClaim(BaseModel):
     scope: str
     credit: CreditSpec
     numerator: Quantity | None  # the amount quoted beside it, if any
-    measure: Literal["execution", "underuse"]
+    measure: Literal["execution", "underuse", "growth"]  # growth: (BO − BA) / BA, "(+5,2%)" after a net change
     bound: Bound
 
 

@@ -6,6 +6,7 @@ from auditor.claims.models import Claims
 from auditor.relations.arithmetic import rollups, table_totals
 from auditor.relations.breakdowns import breakdown_facts
 from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.derived import derived_column_facts, overview_total_facts
 from auditor.relations.evolution import credit_evolution_facts, evolution_column_facts
 from auditor.relations.fact import Fact
 from auditor.relations.indicators import indicator_facts
@@ -30,6 +31,8 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts += table_totals(index)
     facts += rollups(index)
     facts += evolution_column_facts(index)
+    facts += derived_column_facts(index)
+    facts += overview_total_facts(index)
     facts += credit_evolution_facts(index)
     moved, unchecked_movements = movement_facts(index, claims)
     facts += moved

@@ -19,6 +19,7 @@ from auditor.source import SourceRef
 FactKind = Literal[
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
     "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
+    "difference_column", "rate_column", "growth",
 ]
 
 

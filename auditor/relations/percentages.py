@@ -18,9 +18,10 @@ def _interval(q: Quantity) -> tuple[Decimal, Decimal, Decimal]:
 def execution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     for claim in claims.percentages:
-        found = _execution_facts(index, claim)
-        if claim.credit is None and len(found) > 1:
-            # the text names no credit: it is about the credit it agrees with; if none, which one is a guess
+        found = _growth_facts(index, claim) if claim.measure == "growth" else _execution_facts(index, claim)
+        if claim.credit in (None, "BOTH") and len(found) > 1:
+            # the text names no credit, or both ("7.549 keuro VAK/VEK (+5,1%)") while one percentage cannot
+            # fit two bases: it is about the credit it agrees with; if none, which one is a guess
             agreeing = [f for f in found if _meets(f)]
             found = agreeing or [f.model_copy(update={"doubts": ["credit_guessed"]}) for f in found]
         facts += found
@@ -34,6 +35,33 @@ def _meets(fact: Fact) -> bool:
     if fact.bound == "le":
         return fact.computed_lo <= fact.stated_hi
     return fact.computed_lo <= fact.stated_hi and fact.computed_hi >= fact.stated_lo
+
+
+def _growth_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]:
+    """'(+1,0%)' after a net change: (BO − BA) / BA of the table (BA-JR in an execution BBT)."""
+    facts: list[Fact] = []
+    table, owner = index.table_of(claim.scope)
+    if table is None:
+        return facts
+    target = "BO" if "BO" in table.columns() else "BA-JR"
+    for credit in _credits(claim):
+        ba, level = index.main_cell(table, credit, "BA"), index.main_cell(table, credit, target)
+        if ba is None or level is None:
+            continue
+        change = level.quantity.value - ba.quantity.value
+        spread = level.quantity.half_unit + ba.quantity.half_unit
+        computed = ratio_percent((change, change - spread, change + spread), _interval(ba.quantity))
+        if computed is None:
+            continue
+        decimals = claim.quantity.decimals
+        facts.append(comparison(
+            kind="growth", key=f"growth|{claim.quantity.id}|{credit}", group=owner,
+            subject=f"{owner}: groei {credit} t.o.v. BA", stated=text_operand(claim.quantity, f"tekst % {credit}"),
+            operands=[cell_operand(level, owner), cell_operand(ba, owner)], computed=computed, unit="pct",
+            formula=f"({target} − BA) / BA = ({level.quantity.display} − {ba.quantity.display}) / {ba.quantity.display} "
+                    f"= {show(computed[0], decimals + 2)}%; tekst {claim.quantity.display}%",
+        ))
+    return facts
 
 
 def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]:

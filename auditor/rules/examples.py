@@ -8,7 +8,7 @@ from auditor.quantity import Quantity
 from auditor.relations.fact import Fact, Operand, comparison, ratio_percent, signed_sum
 from auditor.rules.spec import Example, RuleSpec
 
-PERCENT_KINDS = {"percentage", "ratio", "indicator"}
+PERCENT_KINDS = {"percentage", "ratio", "indicator", "rate_column", "growth"}
 
 
 def _quantity(text: str, n: int, unit: str) -> Quantity:
@@ -17,7 +17,7 @@ def _quantity(text: str, n: int, unit: str) -> Quantity:
 
 def example_fact(rule: RuleSpec, example: Example) -> Fact:
     stated_unit = "pct" if rule.applies_to in PERCENT_KINDS else "pp" if rule.applies_to == "gap" else "keuro"
-    operand_unit = "keuro" if rule.applies_to == "percentage" else "count" if rule.applies_to == "ratio" else stated_unit
+    operand_unit = "keuro" if rule.applies_to in ("percentage", "rate_column", "growth") else "count" if rule.applies_to == "ratio" else stated_unit
     stated = Operand(quantity=_quantity(example.stated, 1, stated_unit), role="voorbeeld")
     operands = [Operand(quantity=_quantity(t, i + 2, operand_unit), role="voorbeeld") for i, t in enumerate(example.operands)]
     if example.combine == "ratio":

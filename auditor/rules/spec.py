@@ -12,15 +12,12 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from auditor.errors import RuleFileError
+from auditor.relations.fact import FactKind
 
 # error: proven (every number bound with certainty, the intervals cannot meet); review ("te bekijken"):
 # the comparison fails but a binding is a guess; warning: a difference rounding can explain; info:
 # what could not be checked
 Severity = Literal["error", "warning", "review", "info"]
-FACT_KINDS = (
-    "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-    "percentage", "ratio", "breakdown", "indicator", "gap", "untied",
-)
 _T = rule_engine.DataType
 FACT_FIELDS: dict[str, object] = {
     "kind": _T.STRING, "stated": _T.FLOAT, "stated_lo": _T.FLOAT, "stated_hi": _T.FLOAT,
@@ -68,10 +65,7 @@ class RuleSpec(BaseModel):
     id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
     title: Text
     description: Text
-    applies_to: Literal[
-        "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-        "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
-    ]
+    applies_to: FactKind  # the kinds are listed once, in auditor.relations.fact
     relation: str  # which relation of DOMAIN.md it checks, for the catalogue
     counts_as_check: bool = True  # False for rules that only report what could not be checked
     outcomes: list[Outcome] = Field(min_length=1)

@@ -26,12 +26,15 @@ class Cell(BaseModel):
     column: Column
     quantity: Quantity
     year: int | None = None  # the year its stage is printed with ("BO 2020"), when printed
+    row_index: int = 0  # which printed row of its table (0-based): cells of one row share it
 
 
 class BudgetTable(BaseModel):
     kind: TableKind
     title: str
-    caption: str = ""  # the line above the table, or beside its unit ('Waarvan Departement Zorg', 'Tabel 1 – …')
+    caption: str = ""  # beside its unit or the short line above it ('Tabel 1 – …', 'Waarvan Departement Zorg')
+    # a table tied to no article, ISE or programme: why (nl, en); reported when none of its numbers is checked
+    loose_reason: tuple[str, str] | None = None
     line: int
     end_line: int
     year: int | None = None

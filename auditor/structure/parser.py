@@ -17,7 +17,7 @@ from auditor.structure.tables import (
     FOOTNOTE_LINE, UNIT_MARKER, TableParse, furniture_key, opens_table, page_furniture, parse_table,
 )
 from auditor.vocabulary import (
-    ARTICLE_CODE, ISE_HEADING, ISE_SUFFIX, PART_CAPTION, SIDE_HEADING, UNIT_IN_LINE, WHOLE_CAPTION, is_entity_heading,
+    ARTICLE_CODE, CAPTION_MAX_WORDS, ISE_HEADING, ISE_SUFFIX, PART_CAPTION, SIDE_HEADING, UNIT_IN_LINE, WHOLE_CAPTION, is_entity_heading,
 )
 
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")
@@ -212,9 +212,8 @@ class _Builder:
         return parsed
 
     def loose(self, table: BudgetTable, why: str, why_en: str) -> None:
+        table.loose_reason = (why, why_en)
         self.doc.loose_tables.append(table)
-        self.doc.unread.append(Unread(line=table.line, text=self.lines[table.line - 1].strip(), what="table",
-                                      reason=why, reason_en=why_en))
 
     def read_table(self, number: int, index: int, header: str = "") -> int:
         """Read the table opening at `number` and give it its owner: the open article (its table, then
@@ -224,7 +223,7 @@ class _Builder:
         if parsed is None:
             return index
         table = parsed.table
-        table.caption = self.caption_before(number) or UNIT_IN_LINE.sub("", self.lines[number - 1]).strip()
+        table.caption = UNIT_IN_LINE.sub("", self.lines[number - 1]).strip() or self.caption_before(number)
         article = self.current_article
         if article is not None:
             if article.table is None:
@@ -283,7 +282,10 @@ class _Builder:
         while look >= 0 and not self.lines[look].strip():
             look -= 1
         text = self.lines[look].strip() if look >= 0 else ""
-        return "" if NUMBERED_HEADING.match(text) or SECTION_HEADING.match(text) else text
+        if NUMBERED_HEADING.match(text) or SECTION_HEADING.match(text) or text.endswith((".", ":", ";")) \
+                or len(text.split()) > CAPTION_MAX_WORDS or NUMBER_PATTERN.search(text):
+            return ""
+        return text
 
     def choose_ise_tables(self) -> None:
         """Several synthesis tables after one ISE heading ('Waarvan Departement …', 'Waarvan agentschap …',

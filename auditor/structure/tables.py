@@ -23,7 +23,7 @@ from auditor.quantity import Quantity
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
 from auditor.vocabulary import (
     ADJUSTMENT_LABEL, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
-    LABEL_MAX_WORDS, RECEIPT_CREDITS, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, row_category,
+    LABEL_COLUMN_TITLE, LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, row_category,
 )
 
 __all__ = ["FOOTNOTE_LINE", "UNIT_MARKER", "TableParse", "SkippedRow", "is_header_line", "join_label",
@@ -83,7 +83,8 @@ def _noise(text: str, furniture: frozenset[str]) -> bool:
 
 
 def _strip_header_tokens(text: str) -> str:
-    rest = COLUMN_TOKEN.sub(" ", text)
+    rest = LABEL_COLUMN_TITLE.sub(" ", text)
+    rest = COLUMN_TOKEN.sub(" ", rest)
     rest = CREDIT_TOKEN.sub(" ", rest)
     rest = YEAR.sub(" ", rest)
     return rest.strip()
@@ -109,10 +110,12 @@ def opens_table(text: str) -> str | None:
         return ""
     if is_header_line(rest):
         return rest
+    # a caption that names the table's one credit supplies it: "…, vastleggingskredieten (duizend euro)"
+    named = caption_credit(before) or ""
     if after and is_header_line(after) and len(before.split()) <= CAPTION_MAX_WORDS:
-        return after
+        return f"{named} {after}".strip()
     if not after and len(before.split()) <= CAPTION_MAX_WORDS and not before.endswith(PROSE_END):
-        return ""
+        return named
     return None
 
 
@@ -367,15 +370,15 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
     if grid.columns:
         flat, flat_years = grid.flat_columns(), grid.flat_years()
         group = len(flat) // len(grid.credits)
-        for row in rows:
+        for position, row in enumerate(rows):
             for k, (printed, line, col) in enumerate(row.numbers):
-                cells.append(Cell(row=row_category(row.label), row_label=row.label,  # type: ignore[arg-type]
+                cells.append(Cell(row=row_category(row.label), row_label=row.label, row_index=position,  # type: ignore[arg-type]
                                   credit=grid.credits[k // group], column=flat[k],
                                   quantity=_quantity(printed, line, col, flat[k]),
                                   year=flat_years[k] if k < len(flat_years) else None))
         return cells
     levels = [row for row in rows if STAGE_AT_START.match(row.label)]
-    for row in rows:
+    for position, row in enumerate(rows):
         level = STAGE_AT_START.match(row.label)
         column: Column = column_of(level.group("name")) if level else "ADJ"  # type: ignore[assignment]
         if level and column == "BO" and row is levels[0] and len(levels) > 1 and any(
@@ -385,7 +388,7 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
         for credit, (printed, line, col) in zip(grid.credits, row.numbers):
             category: RowCategory = "RECEIPTS" if credit in RECEIPT_CREDITS else "TOTAL"
             year = level.group("year") if level else None
-            cells.append(Cell(row=category if level else "ADJUSTMENT", row_label=row.label, credit=credit,
+            cells.append(Cell(row=category if level else "ADJUSTMENT", row_label=row.label, credit=credit, row_index=position,
                               column=column, quantity=_quantity(printed, line, col, column),
                               year=int(year) if year else None))
     return cells
