@@ -91,6 +91,11 @@ def row_category(label: str) -> str:
     return "UNKNOWN"
 
 
+def normalise_name(name: str) -> str:
+    """An ISE or indicator name as compared across the document: case, quotes and spacing aside."""
+    return re.sub(r"\s+", " ", name.replace("’", "'")).strip().lower()
+
+
 # -- headings -----------------------------------------------------------------------------------
 ARTICLE_CODE = r"[A-Z]{2}[0-9A-Z]-[0-9A-Z]{7}-[A-Z]{2}"
 # "1. ISE ACTIVERING (SOCIALE ECONOMIE)" or "ISE: WOONZORG EN EERSTE LIJN, MVG excl. DAB"

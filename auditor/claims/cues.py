@@ -51,6 +51,7 @@ NEXT_AMOUNT = re.compile(r"(?<![\w.,-])-?\d{1,3}(?:\.\d{3})*(?:,\d+)?\s*(?:keuro
 # a movement word that names a step of a begroting BBT's Kredietevolutie table
 STEP_OF_MOVEMENT: list[tuple[str, re.Pattern[str]]] = [
     ("Compensaties", re.compile(r"compensatie")),
+    ("Andere bijstellingen", re.compile(r"besparing|inlevering")),
 ]
 # the direction comes from "naar"/"vanuit" (DIRECTION_OUT / DIRECTION_IN), else it is not stated
 MOVEMENT_NEUTRAL = re.compile(r"\b(?:krediet)?herverde\w*|\b(?:krediet)?herschik\w*|\bverschuiving\w*|\btransfer\w*"

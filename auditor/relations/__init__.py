@@ -33,7 +33,7 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts += evolution_column_facts(index)
     facts += derived_column_facts(index)
     facts += overview_total_facts(index)
-    facts += credit_evolution_facts(index)
+    facts += credit_evolution_facts(index, claims)
     moved, unchecked_movements = movement_facts(index, claims)
     facts += moved
     restated, untied_levels = restatement_facts(index, claims)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from auditor.relations.context import DocumentIndex, cell_operand
 from auditor.relations.fact import Fact, Operand, comparison, signed_sum, sum_formula
 from auditor.structure.models import ISE, Article, BudgetTable
+from auditor.vocabulary import normalise_name
 
 ESR_ROWS = ("ESR", "IS", "OTHER")
 
@@ -67,8 +68,35 @@ def part_table_sums(index: DocumentIndex) -> list[Fact]:
 
 
 def rollups(index: DocumentIndex) -> list[Fact]:
-    return (_articles_into_ises(index) + part_table_sums(index) + _ises_into_programme(index)
-            + _receipts_into_programme(index))
+    return (_articles_into_ises(index) + part_table_sums(index) + _overview_rows_into_ises(index)
+            + _ises_into_programme(index) + _receipts_into_programme(index))
+
+
+def _overview_rows_into_ises(index: DocumentIndex) -> list[Fact]:
+    """A row of an overview table named exactly as an ISE ('Kinderopvang' for 'ISE KINDEROPVANG') = Σ the
+    budget articles of that ISE, per credit and stage."""
+    ises = {normalise_name(ise.name): ise for ise in index.doc.ises}
+    facts: list[Fact] = []
+    for table in index.doc.loose_tables:
+        owner = table.caption or f"tabel regel {table.line}"
+        for cell in table.cells:
+            ise = ises.get(normalise_name(cell.row_label)) if cell.row == "UNKNOWN" else None
+            if ise is None or cell.column not in ("BA", "BA-JR", "BU", "BO"):
+                continue
+            printed = [a for code in ise.articles if (a := index.doc.article(code)) and a.kind == "expenditure"]
+            read = [a for a in printed if a.table]
+            parts = [index.main_cell(a.table, cell.credit, cell.column) for a in read]  # type: ignore[arg-type]
+            if not read or any(p is None for p in parts):
+                continue
+            operands = [cell_operand(p, a.code) for p, a in zip(parts, read)]  # type: ignore[arg-type]
+            facts.append(comparison(
+                kind="rollup", key=f"overview-ise|{table.line}|{ise.id}|{cell.credit}|{cell.column}", group=owner,
+                subject=f"{owner}: {cell.row_label} {cell.credit} {cell.column} = Σ begrotingsartikelen van de ISE",
+                stated=cell_operand(cell, owner), operands=operands, computed=signed_sum(operands),
+                formula=f"{sum_formula(operands)} = {cell.quantity.display}",
+                doubts=_rollup_doubts(ise, printed, read),
+            ))
+    return facts
 
 
 def _articles_into_ises(index: DocumentIndex) -> list[Fact]:

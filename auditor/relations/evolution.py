@@ -4,7 +4,8 @@ BO in the tables (evolutie = BO − BA, relation 1)."""
 
 from __future__ import annotations
 
-from auditor.relations.context import DocumentIndex, cell_operand
+from auditor.claims.models import AmountClaim, Claims
+from auditor.relations.context import DocumentIndex, cell_operand, text_operand
 from auditor.relations.fact import Fact, comparison, show, signed_sum, sum_formula
 from auditor.structure.models import BudgetTable
 
@@ -21,21 +22,41 @@ def _tables(index: DocumentIndex) -> list[tuple[BudgetTable, str, str]]:
     return found
 
 
-def credit_evolution_facts(index: DocumentIndex) -> list[Fact]:
+def credit_evolution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     for table, key, owner in _tables(index):
         for credit in table.credits():
             steps = table.adjustments(credit)
             ba, bo = table.cell("TOTAL", credit, "BA"), table.cell("TOTAL", credit, "BO")
-            if not steps or ba is None or bo is None:
+            if not steps or bo is None:
                 continue
-            operands = [cell_operand(ba, owner)] + [cell_operand(step, owner) for step in steps]
+            if ba is None:
+                # the start line is missing (2021 BBTs): the start the text states ("van 51,5 miljoen euro in
+                # BO 2020 naar …") takes its place
+                start = _text_start(index, claims, key, credit, bo.year)
+                if start is None:
+                    continue
+                start_op = text_operand(start.quantity, f"tekst: beginstand {credit}")
+            else:
+                start_op = cell_operand(ba, owner)
+            operands = [start_op] + [cell_operand(step, owner) for step in steps]
             facts.append(comparison(
                 kind="credit_evolution", key=f"evolution|{key}|{credit}", group=owner,
                 subject=f"{owner}: Kredietevolutie {credit}", stated=cell_operand(bo, owner), operands=operands,
                 computed=signed_sum(operands), formula=f"{sum_formula(operands)} = BO {bo.quantity.display}",
             ))
     return facts
+
+
+def _text_start(index: DocumentIndex, claims: Claims, code: str, credit: str, end_year: int | None) -> AmountClaim | None:
+    """The start level the article's text states for `credit`: BA, or BO of an earlier year."""
+    scopes = {s.id for s in index.doc.scopes if s.table_ref == code}
+    for claim in claims.amounts:
+        if claim.scope not in scopes or claim.role != "level" or claim.credit not in (credit, "BOTH"):
+            continue
+        if claim.column == "BA" or (claim.column == "BO" and claim.year and end_year and claim.year < end_year):
+            return claim
+    return None
 
 
 def evolution_column_facts(index: DocumentIndex) -> list[Fact]:

@@ -11,7 +11,7 @@ from auditor.claims.models import Claims, IndicatorClaim
 from auditor.relations.context import DocumentIndex, text_operand
 from auditor.relations.fact import Fact, comparison
 from auditor.structure.models import Indicator
-from auditor.structure.parser import normalise_name
+from auditor.vocabulary import normalise_name
 
 WORD = re.compile(r"[a-zà-ÿ]{5,}")
 STOP = {"hadden", "tussen", "binnen", "worden", "werden", "onder", "bedrijven"}

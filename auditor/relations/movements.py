@@ -56,13 +56,14 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 complete = any(
                     a.scope == scope_id and a.role == "level" and a.column == target
                     and a.credit in (credit, "BOTH", None) for a in claims.amounts)
-                if not complete and any(c.row == "ADJUSTMENT" for c in table.cells):
-                    # a begroting text that names some steps of its Kredietevolutie ("een compensatie van …
-                    # vanuit …") and never the BO they reach states the steps, not BA + movements = BO
+                if any(c.row == "ADJUSTMENT" for c in table.cells):
+                    # a begroting text that names steps of its Kredietevolutie ("een compensatie van … vanuit
+                    # …") states each step; only when it also names the BO they reach does it state BA + all = BO
                     step_facts, unused = _step_facts(table, owner, scope_id, credit, details)
                     facts += step_facts
-                    unchecked += unused
-                    continue
+                    if not complete:
+                        unchecked += unused
+                        continue
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
                 # in a Kredietevolutie the steps the text states as amounts ("De index bedraagt 276 keuro")
                 # are part of the way from BA to BO as much as the movements it describes
