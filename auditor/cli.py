@@ -99,7 +99,7 @@ def _run(args: argparse.Namespace) -> int:
 
         sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir())))
         return 0
-    file: Path = args.file or BUNDLED_SAMPLE
+    file: Path = args.file or _shown(BUNDLED_SAMPLE)
     if args.command == "extract":
         from auditor.ingest import read_document
         from auditor.structure import parse_structure
@@ -144,6 +144,15 @@ def _run(args: argparse.Namespace) -> int:
             render_console(report, Console(), args.lang, show_info=not args.quiet_info, quiet=args.quiet,
                            verbose=args.verbose)
     return _exit_code(report, args.fail_on)
+
+
+def _shown(path: Path) -> Path:
+    """The bundled sample as a path relative to the working directory when it lies below it, so that
+    reports name it as the user would ('fixtures/…'), not by one machine's absolute path."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _exit_code(report, fail_on: str) -> int:

@@ -196,6 +196,13 @@ class _Builder:
                              furniture=self.furniture)
         if parsed is None:
             return None
+        if not parsed.table.cells:
+            # a header, and rows none of which fit it: say so, and leave the lines to the text
+            self.doc.unread.extend(
+                Unread(line=row.line, text=row.text, what="row", reason=row.reason, reason_en=row.reason_en)
+                for row in parsed.skipped
+            )
+            return None
         self.table_lines.update(parsed.lines)
         self.table_lines.add(number)
         for footnote in parsed.footnotes:
@@ -278,7 +285,8 @@ class _Builder:
         while look >= 0 and not self.lines[look].strip():
             look -= 1
         text = self.lines[look].strip() if look >= 0 else ""
-        if NUMBERED_HEADING.match(text) or SECTION_HEADING.match(text) or text.endswith((".", ":", ";")) \
+        if NUMBERED_HEADING.match(text) or SECTION_HEADING.match(text) or ARTICLE_HEADING.match(text) \
+                or text.endswith((".", ":", ";")) \
                 or len(text.split()) > CAPTION_MAX_WORDS or NUMBER_PATTERN.search(text):
             return ""
         return text

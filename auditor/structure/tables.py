@@ -332,7 +332,7 @@ def parse_table(
             break
     if numbers and not _ends_in_prose(label_parts, numbers):
         broken(numbers[-1][1], "")
-    if not rows:
+    if not rows and not skipped:
         return None
     cells = _cells(rows, grid)
     years.extend(int(y) for row in rows for y in YEAR.findall(row.label) if not grid.columns)
