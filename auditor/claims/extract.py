@@ -408,8 +408,9 @@ class ClaimReader:
                 self.use(mention.quantity)
                 continue
             if tied and money_before and self.is_growth(lower, money_before[-1], mention):
+                change = next(m for m in self.claims.movements if m.quantity.id == money_before[-1].quantity.id)
                 self.claims.percentages.append(
-                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=money_before[-1].credit,  # type: ignore[arg-type]
+                    PercentageClaim(quantity=mention.quantity, scope=scope.id, credit=change.credit,  # type: ignore[arg-type]
                                     numerator=money_before[-1].quantity, measure="growth", bound="eq")
                 )
                 self.use(mention.quantity)

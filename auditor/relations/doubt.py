@@ -33,6 +33,10 @@ DOUBTS: dict[str, dict[str, str]] = {
         "nl": "geen enkel begrotingsartikel van deze ESR-categorie staat bij deze ISE; niet zeker dat ze alle afgedrukt zijn",
         "en": "no budget article of this ESR category is printed under this ISE; not certain all are printed",
     },
+    "indicator_guessed": {
+        "nl": "meerdere percentages in deze tekst passen bij dezelfde indicator; welk de indicator is, is een gok",
+        "en": "several percentages in this text fit the same indicator; which one it is, is a guess",
+    },
     "entities_mixed": {
         "nl": "de begrotingsartikelen horen bij verschillende entiteiten; de ISE-tabel kan er sommige uitsluiten (MVG excl. DAB)",
         "en": "the budget articles belong to different entities; the ISE table may exclude some (MVG excl. DAB)",

@@ -24,11 +24,18 @@ def _stems(text: str) -> set[str]:
 def indicator_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], list[IndicatorClaim]]:
     facts: list[Fact] = []
     unmatched: list[IndicatorClaim] = []
-    for claim in claims.indicators:
-        indicator = _match(index, claim)
+    matched = [(claim, _match(index, claim)) for claim in claims.indicators]
+    # two different percentages of one passage matched to one indicator by their words: which one is the
+    # indicator ("47,3% … in vergelijking met … 76,8%") is a guess
+    rivals: dict[tuple[str, int], set[object]] = {}
+    for claim, indicator in matched:
+        if indicator is not None:
+            rivals.setdefault((claim.scope, id(indicator)), set()).add(claim.quantity.value)
+    for claim, indicator in matched:
         if indicator is None:
             unmatched.append(claim)
             continue
+        doubts = ["indicator_guessed"] if len(rivals[(claim.scope, id(indicator))]) > 1 else []
         annex = indicator.value
         facts.append(comparison(
             kind="indicator", key=f"indicator|{claim.quantity.id}", group=f"ISE {indicator.ise_name}",
@@ -36,6 +43,7 @@ def indicator_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], l
             stated=text_operand(claim.quantity, "tekst"), operands=[text_operand(annex, "bijlage ISE-indicatoren")],
             computed=(annex.value, annex.lo, annex.hi), unit="pct",
             formula=f"tekst {claim.quantity.display}% = bijlage {annex.display}% ({indicator.label}, {indicator.year})",
+            doubts=doubts,
         ))
     return facts, unmatched
 

@@ -60,6 +60,21 @@ class Example(BaseModel):
     doubts: list[str] = []  # bindings that are guesses: an error then becomes "review"
 
 
+class ExpectedFinding(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    severity: Severity
+    line: int = Field(ge=1)
+
+
+class Case(BaseModel):
+    """A small BBT text and the findings this rule must give on it (none: it passes)."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    text: str
+    expect: list[ExpectedFinding] = []
+
+
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
@@ -72,6 +87,8 @@ class RuleSpec(BaseModel):
     message: Text
     suggestion: Text | None = None
     examples: list[Example] = Field(min_length=2)
+    # BBT snippets run through the whole pipeline (tests/rules/test_rule_cases.py): one that passes, one that fails
+    cases: list[Case] = []
 
     @field_validator("outcomes")
     @classmethod
@@ -95,6 +112,13 @@ class RuleSpec(BaseModel):
                 if name not in MESSAGE_FIELDS or spec or conversion:
                     raise ValueError(f"template field {{{name}}} is not allowed (allowed: {', '.join(sorted(MESSAGE_FIELDS))})")
         return text
+
+    @field_validator("cases")
+    @classmethod
+    def _cases_pass_and_fail(cls, cases: list[Case]) -> list[Case]:
+        if cases and (all(c.expect for c in cases) or not any(c.expect for c in cases)):
+            raise ValueError("cases need at least one snippet that passes and one that fails")
+        return cases
 
     @field_validator("examples")
     @classmethod
