@@ -47,8 +47,25 @@ def _render(template: str, fact: Fact, lang: str) -> str:
     return template.format_map(values)
 
 
-def _finding_id(rule: str, fact: Fact) -> str:
-    return hashlib.sha256(f"{rule}|{fact.key}".encode()).hexdigest()[:16]
+def _finding_identity(rule: str, fact: Fact) -> str:
+    """What a finding is about, without where it is printed: the rule, its scope (article code, ISE),
+    the relation with its credit and stage (the subject), and the values compared. Text added elsewhere
+    moves lines, not this; txt, docx and pdf of one document give the same (spacing is ignored: a
+    Word cell may break a label differently)."""
+    operands = sorted(o.quantity.display for o in fact.operands)
+    parts = [rule, fact.group, fact.subject, fact.stated.quantity.display if fact.stated else "", *operands]
+    return "|".join("".join(part.split()) for part in parts)
+
+
+def finding_ids(rule_facts: list[tuple[str, Fact]]) -> list[str]:
+    """Stable ids in document order; the n-th finding with the same identity gets n in its hash."""
+    seen: dict[str, int] = {}
+    ids: list[str] = []
+    for rule, fact in rule_facts:
+        identity = _finding_identity(rule, fact)
+        seen[identity] = seen.get(identity, 0) + 1
+        ids.append(hashlib.sha256(f"{identity}|{seen[identity]}".encode()).hexdigest()[:16])
+    return ids
 
 
 def _related(fact: Fact, placer: Placer) -> list[Related]:
@@ -78,6 +95,9 @@ class ReportBuilder:
         for verdict in verdicts:
             if verdict.severity is None and verdict.rule.counts_as_check:
                 self.passed_quantities.update(q.id for q in verdict.fact.quantities())
+        failed = sorted((v for v in verdicts if v.severity is not None),
+                        key=lambda v: (v.fact.location.line, v.fact.location.column, v.rule.id))
+        self.ids = {id(v): fid for v, fid in zip(failed, finding_ids([(v.rule.id, v.fact) for v in failed]))}
         for verdict in verdicts:
             rule, fact = verdict.rule, verdict.fact
             if rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
@@ -116,7 +136,7 @@ class ReportBuilder:
             suggestion_parts.append(_render(getattr(rule.suggestion, lang), fact, lang))
         location = fact.location
         return Finding(
-            id=_finding_id(rule.id, fact), rule=rule.id, severity=verdict.severity,  # type: ignore[arg-type]
+            id=self.ids[id(verdict)], rule=rule.id, severity=verdict.severity,  # type: ignore[arg-type]
             group=fact.group, message=message,
             location=Location(line=location.line, column=location.column, end_line=location.end_line, text=location.text,
                               **self.placer.place(location)),
