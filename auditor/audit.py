@@ -55,7 +55,7 @@ def engine_for(rules_dir: Path | None) -> RuleEngine:
 
 
 def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None = None) -> Audit:
-    document = parse_structure(source.lines)
+    document = parse_structure(source.lines, source.path)
     claims = extract_claims(document, source.lines)
     facts = build_facts(document, claims)
     verdicts = engine_for(rules_dir).evaluate(facts)

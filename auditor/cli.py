@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 from auditor import __version__
-from auditor.errors import InputError, RuleFileError
+from auditor.errors import InputError, RuleFileError, one_line
+from auditor.resources import SAMPLE as BUNDLED_SAMPLE  # shipped as package data
 
-BUNDLED_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "sociale-economie-uitvoering-2024.txt"
 # --fail-on, from strict to lenient: each level fails on what the levels before it fail on, and more
 LEVELS = {"error": ("error",), "warning": ("error", "warning"), "review": ("error", "warning", "review"),
           "partial": ("error", "warning", "review"), "never": ()}
@@ -41,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=FAIL_ON, default="error",
                           help="error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never")
     check.add_argument("--rules", type=Path, default=None, help="map met regelbestanden (standaard rules/)")
-    check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand")
+    check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand (een gewoon bestand; - is stdout)")
     check.add_argument("--quiet-info", action="store_true", help="toon niet-controleerbare getallen niet in de console")
     volume = check.add_mutually_exclusive_group()
     volume.add_argument("-q", "--quiet", action="store_true", help="console: enkel de samenvatting")
@@ -79,15 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
         if os.environ.get("BBT_AUDIT_DEBUG"):
             raise
-        print(f"bbt-audit: interne fout ({type(exc).__name__}: {exc}); meld dit met het document", file=sys.stderr)
+        print(one_line(f"bbt-audit: interne fout ({type(exc).__name__}: {exc}); meld dit met het document"), file=sys.stderr)
         return 3
 
 
 def _emit(text: str, output: Path | None, protect: Path | None) -> None:
-    if output is None:
+    from auditor.outputs import is_stdout, write_atomic
+
+    if output is None or is_stdout(output):  # `-o -` is standard output
         sys.stdout.write(text)
         return
-    from auditor.outputs import write_atomic
 
     write_atomic(output, text, protect=protect)
 
@@ -100,11 +101,16 @@ def _run(args: argparse.Namespace) -> int:
         sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir())))
         return 0
     file: Path = args.file or _shown(BUNDLED_SAMPLE)
+    if getattr(args, "output", None) is not None:
+        from auditor.outputs import check_output, is_stdout
+
+        if not is_stdout(args.output):
+            check_output(args.output, protect=file)  # before the audit: a wrong path costs no audit time
     if args.command == "extract":
         from auditor.ingest import read_document
         from auditor.structure import parse_structure
 
-        document = parse_structure(read_document(file).lines)
+        document = parse_structure(read_document(file).lines, str(file))
         _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
         return 0
     from auditor.audit import audit_file, engine_for
@@ -190,8 +196,14 @@ def _annotate(args: argparse.Namespace) -> int:
         what = ("markeringen", "highlights")
     else:
         raise refuse_text_input(str(file))
-    write_atomic(args.output, annotated, protect=file)
+    from auditor.outputs import is_stdout
+
+    if is_stdout(args.output):
+        sys.stdout.buffer.write(annotated)
+        sys.stdout.flush()
+    else:
+        write_atomic(args.output, annotated, protect=file)
     word = what[0] if args.lang == "nl" else what[1]
-    print(f"bbt-audit: {placed} {word} voor {serious} bevindingen → {args.output}" if args.lang == "nl"
-          else f"bbt-audit: {placed} {word} for {serious} findings → {args.output}", file=sys.stderr)
+    print(one_line(f"bbt-audit: {placed} {word} voor {serious} bevindingen → {args.output}") if args.lang == "nl"
+          else one_line(f"bbt-audit: {placed} {word} for {serious} findings → {args.output}"), file=sys.stderr)
     return _exit_code(report, args.fail_on)

@@ -12,7 +12,15 @@ class InputError(Exception):
         self.en = en or nl
 
     def message(self, lang: str) -> str:
-        return self.en if lang == "en" else self.nl
+        """The message for the terminal: one line, with no control or escape character of a file name
+        or a document's text reaching it."""
+        return one_line(self.en if lang == "en" else self.nl)
+
+
+def one_line(text: str) -> str:
+    from auditor.report.escape import terminal_safe
+
+    return terminal_safe(text).replace("\n", "\\x0a")
 
 
 class RuleFileError(Exception):

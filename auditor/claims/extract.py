@@ -181,6 +181,7 @@ class ClaimReader:
         colon = lower.find(":")
         previous_credit: str | None = None
         previous_step: str | None = None
+        concluding = cues.CONCLUSION.search(lower) is not None  # once per sentence, not per amount
         for mention in money:
             if parent_movement is not None and mention.in_parens:
                 components.append(mention)
@@ -203,7 +204,7 @@ class ClaimReader:
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
                                 role="level", year=_level_year(lower, mention), step=step,
-                                concluding=cues.CONCLUSION.search(lower) is not None)
+                                concluding=concluding)
                 )
                 self.use(mention.quantity)
             elif reading.role == "movement":
@@ -229,9 +230,9 @@ class ClaimReader:
         post = cues.POST_LEVEL.match(lower[mention.end:])
         if post is not None and not self.after_movement_cue(before):
             return _Reading("level", column=_level_column(post.group("cue")))
-        if cues.FROM_BEFORE.search(before) and cues.TARGET_AFTER.match(lower[mention.end:]):
+        if _ends_with(cues.FROM_BEFORE, before) and cues.TARGET_AFTER.match(lower[mention.end:]):
             return _Reading("level", column="BA")
-        if cues.TARGET_BEFORE.search(before):
+        if _ends_with(cues.TARGET_BEFORE, before):
             cue = _nearest_cue(before)
             column = cue[0] if cue and cue[0] in cues.LEVEL_CUES and cue[2] >= len(before) - 25 else self.target_column
             return _Reading("level", column=column)
@@ -468,6 +469,20 @@ class ClaimReader:
         first, second = recent[-2], recent[-1]
         self.claims.gaps.append(GapClaim(quantity=mention.quantity, scope=scope.id, first=first.quantity, second=second.quantity))
         self.use(mention.quantity)
+
+
+END_WINDOW = 400  # characters: a pattern anchored at the end of a text ('… naar' + spaces) is far shorter
+
+
+def _ends_with(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """pattern.search(text) for a pattern anchored at the end (`…\\s*$`), trying only the last
+    END_WINDOW characters (and the whitespace after them): a search of the whole text from every start
+    made reading a sentence quadratic in its length. `\\b` at the window's start still sees the
+    character before it."""
+    end = len(text)
+    while end and text[end - 1].isspace():
+        end -= 1
+    return pattern.search(text, max(0, end - END_WINDOW))
 
 
 def _own_direction(after: str, *, whole: bool = False) -> int | None:

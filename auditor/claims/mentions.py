@@ -81,27 +81,29 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
     """Amounts and percentages in `sentence`; with `counts`, also bare numbers (for ratios)."""
     found: list[Mention] = []
     text = sentence.text
+    # parentheses opened and closed before the current number, counted once along the sentence (the
+    # patterns below match at an offset instead of on a copy of the rest): linear in the sentence
+    opened = closed = counted = 0
     for match in NUMBER_PATTERN.finditer(text):
         printed = match.group(0)
         marker = _glued_footnote(passage, sentence.start + match.start(), printed)
         if marker:
             printed = printed[: -len(marker)]
-        after = text[match.end():]
-        unit_match = UNIT.match(after)
+        unit_match = UNIT.match(text, match.end())
         credit: str | None = None
         end = match.end()
         if unit_match:
             unit, scale = _scale(unit_match.group("unit"))
-            end += unit_match.end()
+            end = unit_match.end()
             if unit == "keuro":
-                credit_match = CREDIT_AFTER_UNIT.match(text[end:])
+                credit_match = CREDIT_AFTER_UNIT.match(text, end)
                 if credit_match:
                     credit = _credit(credit_match.group("credit"))
-                    end += credit_match.end()
-        elif (credit_match := CREDIT_AS_UNIT.match(after)) is not None:
+                    end = credit_match.end()
+        elif (credit_match := CREDIT_AS_UNIT.match(text, match.end())) is not None:
             unit, scale = "keuro", Decimal(1)
             credit = _credit(credit_match.group("credit"))
-            end += credit_match.end()
+            end = credit_match.end()
         elif counts and not YEAR_LIKE.match(printed) and ("," in printed or "." in printed):
             unit, scale = "count", Decimal(1)
         else:
@@ -119,7 +121,9 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
             unit=unit,
             source=passage.ref(offset, sentence.start + number_end).model_copy(update={"end_line": end_line}),
         )
-        before = text[: match.start()]
+        opened += text.count("(", counted, match.start())
+        closed += text.count(")", counted, match.start())
+        counted = match.start()
         found.append(
             Mention(
                 quantity=quantity,
@@ -128,7 +132,7 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
                 number_end=number_end,
                 unit=unit,
                 credit=credit,
-                in_parens=before.count("(") > before.count(")"),
+                in_parens=opened > closed,
                 sentence=sentence,
             )
         )

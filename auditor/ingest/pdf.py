@@ -31,13 +31,16 @@ the characters before it were changed.
 
 from __future__ import annotations
 
+import io
 import re
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 
 from auditor.errors import InputError
 from auditor.ingest.docx_numbering import BULLET  # the bullet a Word list item is read with
 from auditor.ingest.origin import BBox, LineOrigin, Span
+from auditor.limits import Limits, current_limits, exceeded
 from auditor.numbers import NUMBER_PATTERN
 # the table parser's own notions of a unit marker and a header line, so the two cannot drift apart
 from auditor.structure.tables import UNIT_MARKER, is_header_line
@@ -104,23 +107,33 @@ class _PageLine:
     in_margin: bool
 
 
-def read_pdf(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list[str]]:
+def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> tuple[list[str], list[LineOrigin], list[str]]:
     """Lines, their origins and notices for a PDF. Raises InputError for what cannot be read."""
     import pypdfium2 as pdfium  # imported here: text input should not pay for loading PDFium
 
+    limits = limits or current_limits()
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise _refusal(path, str(exc)) from exc
     try:
+        pages = len(document)
+        if pages > limits.pdf_pages:
+            raise exceeded(path, "pagina's", "pages", pages, "pdf_pages", limits.pdf_pages)
+        check_streams(data, path, limits)  # before PDFium inflates a page's content
         page_lines: list[_PageLine] = []
-        for page_index in range(len(document)):
+        characters = 0
+        for page_index in range(pages):
             page = document[page_index]
             try:
-                page_lines.extend(_read_page(page, page_index + 1))
+                read, count = _read_page(page, page_index + 1, path, limits)
+                page_lines.extend(read)
             finally:
                 page.close()
-        pages = len(document)
+            characters += count
+            if characters > limits.document_chars:
+                raise exceeded(path, "tekens tekst", "characters of text", f">{limits.document_chars}",
+                               "document_chars", limits.document_chars)
     finally:
         document.close()
     if not any(line.text.strip() for line in page_lines):
@@ -141,6 +154,98 @@ def read_pdf(data: bytes, path: str) -> tuple[list[str], list[LineOrigin], list[
     return lines, origins, []
 
 
+def check_streams(data: bytes, path: str, limits: Limits) -> None:
+    """Refuse a PDF a page of which draws more than `pdf_page_stream_bytes` of decompressed content
+    (its content streams and the forms it uses, nested ones too). Flate streams are inflated here as a
+    stream with a cap, keeping nothing, so a 2 GiB content stream costs a few MB and a moment, not the
+    gigabytes PDFium would allocate to parse it. A file pypdf cannot walk is left to PDFium to judge."""
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return  # PDFium refuses it with the password message
+        pages = list(reader.pages)
+    except Exception:  # noqa: BLE001 - pypdf's view is only a pre-check; PDFium decides what is readable
+        return
+    for number, page in enumerate(pages, start=1):
+        try:
+            streams = _page_streams(page)
+        except Exception:  # noqa: BLE001
+            continue
+        budget = limits.pdf_page_stream_bytes
+        for stream in streams:
+            budget -= _inflated_size(stream, budget)
+            if budget < 0:
+                raise exceeded(path, f"uitgepakte inhoud van pagina {number} in bytes",
+                               f"decompressed content of page {number} in bytes", f">{limits.pdf_page_stream_bytes}",
+                               "pdf_page_stream_bytes", limits.pdf_page_stream_bytes)
+
+
+def _page_streams(page) -> list:
+    """The content streams of a page and the form XObjects its resources name (nested ones too)."""
+    found: list = []
+    seen: set[int] = set()
+
+    def add(obj) -> None:
+        key = getattr(obj, "idnum", None) or id(obj)
+        target = obj.get_object() if hasattr(obj, "get_object") else obj
+        if key in seen or target is None:
+            return
+        seen.add(key)
+        if isinstance(target, list):
+            for item in target:
+                add(item)
+            return
+        if hasattr(target, "get_data") or hasattr(target, "_data"):
+            found.append(target)
+            resources = target.get("/Resources")
+            if resources is not None:
+                forms(resources)
+
+    def forms(resources) -> None:
+        resources = resources.get_object()
+        xobjects = resources.get("/XObject") if hasattr(resources, "get") else None
+        if xobjects is None:
+            return
+        for ref in xobjects.get_object().values():
+            xobject = ref.get_object()
+            if hasattr(xobject, "get") and xobject.get("/Subtype") == "/Form":
+                add(ref)
+
+    contents = page.get("/Contents")
+    if contents is not None:
+        add(contents)
+    resources = page.get("/Resources")
+    if resources is not None:
+        forms(resources)
+    return found
+
+
+def _inflated_size(stream, cap: int) -> int:
+    """Decompressed size of a stream, counted up to a little past `cap` (then it stops)."""
+    raw = stream._data if getattr(stream, "_data", None) is not None else b""
+    filters = stream.get("/Filter")
+    filters = [] if filters is None else [filters] if not isinstance(filters, list) else list(filters)
+    if not filters:
+        return len(raw)
+    if len(filters) != 1 or filters[0] not in ("/FlateDecode", "/Fl"):
+        return len(raw)  # other filters (ASCII85, LZW …) are rare in content streams and left to PDFium
+    inflater = zlib.decompressobj()
+    size = 0
+    pending = raw
+    try:
+        while pending and size <= cap:
+            size += len(inflater.decompress(pending, CHUNK))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return size  # a damaged stream: PDFium reads what it can
+    return size
+
+
+CHUNK = 1024 * 1024
+
+
 def _refusal(path: str, reason: str) -> InputError:
     lowered = reason.lower()
     if "password" in lowered or "security" in lowered:
@@ -150,9 +255,13 @@ def _refusal(path: str, reason: str) -> InputError:
                       f"{path} is not a readable PDF (damaged or truncated: {reason})")
 
 
-def _read_page(page, number: int) -> list[_PageLine]:
+def _read_page(page, number: int, path: str, limits: Limits) -> tuple[list[_PageLine], int]:
     textpage = page.get_textpage()
     try:
+        count = textpage.count_chars()
+        if count > limits.pdf_page_chars:
+            raise exceeded(path, f"tekens tekst op pagina {number}", f"characters of text on page {number}", count,
+                           "pdf_page_chars", limits.pdf_page_chars)
         height = page.get_height()
         text = textpage.get_text_range()
         # where PDFium joined two printed lines: a line's box must cover each of them
@@ -166,7 +275,7 @@ def _read_page(page, number: int) -> list[_PageLine]:
             )
             in_margin = bbox is not None and (bbox[3] > height * (1 - MARGIN) or bbox[1] < height * MARGIN)
             result.append(_PageLine(page=number, text=line, bbox=bbox, spans=spans, in_margin=in_margin))
-        return result
+        return result, count
     finally:
         textpage.close()
 

@@ -42,6 +42,7 @@ def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "
     from docx.text.run import Run
 
     document = docx.Document(io.BytesIO(data))
+    remove_own_comments(document)  # annotating an annotated draft replaces the comments, never doubles them
     paragraphs, tables = [], []
     for element in body_blocks(document.element.body):
         (tables if element.tag == f"{W}tbl" else paragraphs).append(element)
@@ -72,6 +73,39 @@ def annotate_docx(data: bytes, report: Report, source: SourceText, lang: str = "
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue(), placed
+
+
+def remove_own_comments(document) -> int:
+    """Remove the comments an earlier run left (author 'bbt-auditor', initials 'BBT') with their anchors
+    in the body; the comments of people stay. Returns how many were removed."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        part = document.part.part_related_by(RT.COMMENTS)
+    except KeyError:
+        return 0
+    root = part.element
+    ids: set[str] = set()
+    for comment in list(root.iterchildren(f"{W}comment")):
+        if comment.get(f"{W}author") == AUTHOR and comment.get(f"{W}initials") == INITIALS:
+            ids.add(comment.get(f"{W}id"))
+            root.remove(comment)
+    if not ids:
+        return 0
+    body = document.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for element in list(body.iter(f"{W}{tag}")):
+            if element.get(f"{W}id") in ids:
+                element.getparent().remove(element)
+    for reference in list(body.iter(f"{W}commentReference")):
+        if reference.get(f"{W}id") not in ids:
+            continue
+        run = reference.getparent()
+        if run.tag == f"{W}r" and all(child.tag in (f"{W}rPr", f"{W}commentReference") for child in run):
+            run.getparent().remove(run)
+        else:
+            run.remove(reference)
+    return len(ids)
 
 
 def _candidate_paragraphs(location, source: SourceText, paragraphs: list, tables: list) -> list[tuple[object, int | None]]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import io
 
+from auditor.errors import InputError
 from auditor.report.annotate_docx import AUTHOR, comment_text
 from auditor.report.models import Report
 
 COLOURS = {"error": (0.95, 0.25, 0.2), "warning": (1.0, 0.75, 0.1), "review": (0.75, 0.45, 0.95)}
 PAD = 1.0  # points around the number's glyph box
+MARKER = "bbt-auditor-"  # the start of every highlight's name (/NM): how a later run recognises its own
 
 
 def annotate_pdf(data: bytes, report: Report, lang: str = "nl") -> tuple[bytes, int]:
@@ -24,7 +26,15 @@ def annotate_pdf(data: bytes, report: Report, lang: str = "nl") -> tuple[bytes, 
     )
 
     reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        path = report.document.path
+        raise InputError(
+            f"{path} is beveiligd (versleuteld, met een eigenaarswachtwoord of beperkte rechten); annoteren zou die "
+            "beveiliging verwijderen: annoteer een onbeveiligde kopie",
+            f"{path} is protected (encrypted, with an owner password or restricted permissions); annotating would "
+            "remove that protection: annotate an unprotected copy")
     writer = PdfWriter(clone_from=reader)
+    remove_own_highlights(writer)  # annotating an annotated PDF replaces the highlights, never doubles them
     marked = 0
     for finding in (f for f in report.findings if f.severity != "info"):
         place = finding.location
@@ -55,7 +65,7 @@ def annotate_pdf(data: bytes, report: Report, lang: str = "nl") -> tuple[bytes, 
             NameObject("/T"): TextStringObject(AUTHOR),
             NameObject("/Subj"): TextStringObject(f"{finding.rule} {finding.severity}"),
             NameObject("/Contents"): TextStringObject(text),
-            NameObject("/NM"): TextStringObject(f"bbt-auditor-{finding.id}"),
+            NameObject("/NM"): TextStringObject(f"{MARKER}{finding.id}"),
             NameObject("/F"): NumberObject(4),  # print
             NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(appearance)}),
         })
@@ -77,3 +87,32 @@ def annotate_pdf(data: bytes, report: Report, lang: str = "nl") -> tuple[bytes, 
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue(), marked
+
+
+def _own(annotation) -> bool:
+    """A highlight an earlier run made: author 'bbt-auditor' and a name 'bbt-auditor-…'."""
+    return (annotation.get("/Subtype") == "/Highlight" and str(annotation.get("/T", "")) == AUTHOR
+            and str(annotation.get("/NM", "")).startswith(MARKER))
+
+
+def remove_own_highlights(writer) -> int:
+    """Remove the highlights an earlier run left, with their popups; other annotations stay."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    removed = 0
+    for page in writer.pages:
+        if "/Annots" not in page:
+            continue
+        annotations = page["/Annots"].get_object()
+        kept = ArrayObject()
+        for reference in annotations:
+            annotation = reference.get_object()
+            parent = annotation.get("/Parent") if hasattr(annotation, "get") else None
+            if hasattr(annotation, "get") and (_own(annotation) or (
+                    annotation.get("/Subtype") == "/Popup" and parent is not None and _own(parent.get_object()))):
+                removed += annotation.get("/Subtype") == "/Highlight"
+                continue
+            kept.append(reference)
+        if len(kept) != len(annotations):
+            page[NameObject("/Annots")] = kept
+    return removed

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from rich.console import Console
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as _RichText
 
+from auditor.report.escape import terminal_safe
 from auditor.report.models import Finding, Report
 from auditor.report.place import describe
 
@@ -28,6 +29,17 @@ WORDS = {
            "doc": "Document", "kind": "kind", "year": "year", "suggestion": "Suggestion", "computation": "Computation",
            "passed_checks": "Passed checks"},
 }
+def Text(text: str = "", style: str = "") -> _RichText:  # noqa: N802 - rich's Text, made terminal-safe
+    """Every string printed here holds document text or a file name: controls, escape sequences and
+    bidi overrides are shown as `\\xNN`, never sent to the terminal."""
+    return _SafeText(terminal_safe(text), style=style)
+
+
+class _SafeText(_RichText):
+    def append(self, text, style=None):  # type: ignore[override]
+        return super().append(terminal_safe(text) if isinstance(text, str) else text, style)
+
+
 STYLE = {"error": "bold red", "warning": "yellow", "review": "magenta", "info": "dim"}
 
 

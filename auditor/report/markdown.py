@@ -3,6 +3,9 @@ warning with its place, equation and suggestion."""
 
 from __future__ import annotations
 
+import re
+
+from auditor.report.escape import markdown_text, terminal_safe
 from auditor.report.models import Report
 from auditor.report.place import describe
 
@@ -25,7 +28,13 @@ WORDS = {
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Document text in a table cell or list item: literal, never markup or HTML."""
+    return markdown_text(text)
+
+
+def _code(text: str) -> str:
+    """A rule id in a code span: no backtick, pipe or control can end it."""
+    return re.sub(r"[`|<>&\s]", "", terminal_safe(text))
 
 
 def to_markdown(report: Report, lang: str = "nl") -> str:
@@ -34,7 +43,7 @@ def to_markdown(report: Report, lang: str = "nl") -> str:
     verdict = (w["verdict_none"] if report.coverage.status == "nothing_checked" else w["verdict_fail"] if s.errors
                else w["verdict_warn"] if s.warnings or s.review else w["verdict_ok"])
     lines = [
-        f"## {w['title']}: `{doc.path}` — {verdict}", "",
+        f"## {w['title']}: {_cell(doc.path)} — {verdict}", "",
         f"{w['kind']}: **{doc.kind}**, {w['year']}: **{doc.year or '?'}**, format: {doc.format}", "",
         f"| {w['errors']} | {w['warnings']} | {w['review']} | {w['info']} | {w['unread']} | {w['checks']} | {w['numbers']} |",
         "|---:|---:|---:|---:|---:|---:|---:|",
@@ -50,10 +59,10 @@ def to_markdown(report: Report, lang: str = "nl") -> str:
         for finding in serious:
             icon = {"error": "❌", "warning": "⚠️", "review": "❔"}[finding.severity]
             where = describe(finding.location, lang, finding.location.end_line)
-            lines.append(f"| {icon} | `{finding.rule}` | {_cell(where)} | {_cell(finding.message)} | "
-                         f"`{_cell(finding.evidence.formula)}` |")
+            lines.append(f"| {icon} | `{_code(finding.rule)}` | {_cell(where)} | {_cell(finding.message)} | "
+                         f"{_cell(finding.evidence.formula)} |")
         suggestions = [(f.rule, describe(f.location, lang), f.suggestion) for f in serious if f.suggestion]
         if suggestions:
             lines += ["", f"**{w['suggestion']}**", ""]
-            lines += [f"- `{rule}` {where}: {_cell(text)}" for rule, where, text in suggestions]
+            lines += [f"- `{_code(rule)}` {_cell(where)}: {_cell(text)}" for rule, where, text in suggestions]
     return "\n".join(lines) + "\n"

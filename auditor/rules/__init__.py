@@ -7,8 +7,10 @@ from auditor.rules.spec import RuleSpec, load_rules
 
 
 def default_rules_dir() -> Path:
-    """rules/ at the project root, next to the auditor package (an editable install keeps it there)."""
-    return Path(__file__).resolve().parents[2] / "rules"
+    """The rule files the package ships (rules/ of the project; see auditor.resources)."""
+    from auditor.resources import RULES_DIR
+
+    return RULES_DIR
 
 
 __all__ = ["RuleEngine", "RuleSpec", "Verdict", "default_rules_dir", "load_rules"]

@@ -473,11 +473,35 @@ def parse_indicators(lines: list[str], start: int, end: int) -> list[Indicator]:
     return found
 
 
-def parse_structure(lines: list[str]) -> BBTDocument:
+def parse_structure(lines: list[str], path: str | None = None) -> BBTDocument:
     doc = _Builder(lines).build()
     if not doc.tables() and not doc.articles and not doc.loose_tables:
-        raise InputError(
-            "geen BBT herkend: geen begrotingstabellen of begrotingsartikelen gevonden",
-            "not a BBT: no budget tables or budget articles found",
-        )
+        raise _not_a_bbt(doc, lines, path or "het document")
     return doc
+
+
+CREDIT_WORD = re.compile(r"\b(?:VAK|VEK)\b")
+
+
+def _not_a_bbt(doc: BBTDocument, lines: list[str], path: str) -> InputError:
+    """'geen BBT herkend' naming the file, what was found and what was not."""
+    unit_lines = sum(1 for line in lines if opens_table(line.strip()) is not None)
+    credit_lines = sum(1 for line in lines if CREDIT_WORD.search(line))
+    found_nl = [f"{len(lines)} regels"]
+    found_en = [f"{len(lines)} lines"]
+    for count, nl, en in ((credit_lines, "regels met VAK/VEK", "lines with VAK/VEK"),
+                          (unit_lines, "tabelkoppen met een eenheid (duizend euro)", "table headers with a unit (duizend euro)"),
+                          (len(doc.ises), "ISE-koppen", "ISE headings"),
+                          (len(doc.unread), "onleesbare tabellen of rijen", "unreadable tables or rows")):
+        if count:
+            found_nl.append(f"{count} {nl}")
+            found_en.append(f"{count} {en}")
+    if doc.programme is not None:
+        found_nl.append(f"programma {doc.programme.code}")
+        found_en.append(f"programme {doc.programme.code}")
+    return InputError(
+        f"geen BBT herkend in {path}: gevonden {', '.join(found_nl)}; niet gevonden: een begrotingsartikel "
+        "(kop met een code zoals JB0-1JEC2HA-WT) of een begrotingstabel met kolommen die gelezen kon worden",
+        f"not a BBT: {path}: found {', '.join(found_en)}; not found: a budget article (a heading with a code "
+        "such as JB0-1JEC2HA-WT) or a budget table whose columns could be read",
+    )

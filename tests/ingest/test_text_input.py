@@ -55,7 +55,7 @@ def test_missing_file_and_directory_are_refused(tmp_path):
 
 
 def test_a_huge_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(text_ingest, "MAX_BYTES", 100)
+    monkeypatch.setenv("BBT_AUDIT_LIMIT_FILE_BYTES", "100")
     path = tmp_path / "a.txt"
     path.write_text("x" * 200, encoding="utf-8")
     with pytest.raises(InputError, match="te groot"):
