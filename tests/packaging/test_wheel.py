@@ -3,6 +3,7 @@ beside it), `bbt-audit check` audits the bundled sample and `bbt-audit rules` li
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import sysconfig
@@ -26,7 +27,8 @@ def test_the_wheel_installs_and_runs_without_the_checkout(tmp_path):
     (site / "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps",
                     "--no-index", str(wheel)], check=True, capture_output=True)
-    run = {"cwd": tmp_path, "capture_output": True, "text": True}
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
+    run = {"cwd": tmp_path, "capture_output": True, "text": True, "env": clean_env}
     where = subprocess.run([str(python), "-c", "import auditor; print(auditor.__file__)"], **run)
     assert str(site) in where.stdout, where
     check = subprocess.run([str(python), "-m", "auditor", "check", "-q"], **run)
