@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bbt-audit: {exc.message(lang)}", file=sys.stderr)
         return 2
     except RuleFileError as exc:
-        print(f"bbt-audit: {'ongeldig regelbestand' if lang == 'nl' else 'invalid rule file'}: {exc}", file=sys.stderr)
+        print(f"bbt-audit: {'ongeldig regelbestand' if lang == 'nl' else 'invalid rule file'}: {exc.message(lang)}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -24,4 +24,13 @@ def one_line(text: str) -> str:
 
 
 class RuleFileError(Exception):
-    """A rule file in rules/ is invalid; the message names file, rule and reason."""
+    """A rule file in rules/ is invalid or a rule failed; the message names file, rule and reason, in
+    both languages (a reason quoted from the validator stays as it was written)."""
+
+    def __init__(self, nl: str, en: str | None = None) -> None:
+        super().__init__(en or nl)
+        self.nl = nl
+        self.en = en or nl
+
+    def message(self, lang: str) -> str:
+        return one_line(self.en if lang == "en" else self.nl)

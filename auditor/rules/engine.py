@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import rule_engine
 
+from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
 from auditor.rules.spec import CONTEXT, RuleSpec, Severity
 
@@ -33,11 +34,26 @@ class RuleEngine:
         self._by_kind: dict[str, list[RuleSpec]] = {}
         for rule in rules:
             self._by_kind.setdefault(rule.applies_to, []).append(rule)
+        self._try_examples()
+
+    def _try_examples(self) -> None:
+        """Evaluate every condition on the rule's own examples once, at load time: a condition that
+        divides by zero or compares a number with a string fails here, not halfway through an audit."""
+        from auditor.rules.examples import example_fact
+
+        for rule in self.rules:
+            for example in rule.examples:
+                self.judge(rule, example_fact(rule, example))
 
     def judge(self, rule: RuleSpec, fact: Fact) -> Severity | None:
         context = fact.context()
         for severity, condition in self._compiled[rule.id]:
-            if condition.matches(context):
+            try:
+                holds = condition.matches(context)
+            except rule_engine.errors.EngineError as exc:  # a division by zero, a type error …
+                raise RuleFileError(f"regel {rule.id}: de voorwaarde {condition.text!r} faalt: {exc.message}",
+                                    f"rule {rule.id}: the condition {condition.text!r} fails: {exc.message}") from exc
+            if holds:
                 return certainty_policy(severity, fact)
         return None
 

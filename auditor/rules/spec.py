@@ -31,6 +31,31 @@ _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTEXT = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(FACT_FIELDS))
 
 
+# A condition compares a fact's fields with arithmetic and logic; nothing else. Regular expressions can
+# take exponential time ("(a+)+$"), powers can exhaust memory, attribute access and functions reach
+# past the fact: refused when the file is loaded.
+_ALLOWED_NODES = {
+    "LogicExpression", "ComparisonExpression", "ArithmeticComparisonExpression", "AddExpression",
+    "SubtractExpression", "ArithmeticExpression", "UnaryExpression", "SymbolExpression", "FloatExpression",
+    "StringExpression", "BooleanExpression", "NullExpression", "TernaryExpression",
+}
+_REFUSED_ARITHMETIC = {"pow"}
+
+
+def unsafe_parts(node: object) -> list[str]:
+    """The parts of a compiled condition that are not plain comparison, arithmetic and logic."""
+    found: list[str] = []
+    name = type(node).__name__
+    if name not in _ALLOWED_NODES:
+        found.append({"FuzzyComparisonExpression": "a regular expression (=~)"}.get(name, name))
+    elif name == "ArithmeticExpression" and getattr(node, "type", "") in _REFUSED_ARITHMETIC:
+        found.append("a power (**)")
+    for child in vars(node).values():
+        if isinstance(child, rule_engine.ast.ExpressionBase):
+            found += unsafe_parts(child)
+    return found
+
+
 class Text(BaseModel):
     model_config = ConfigDict(extra="forbid")
     nl: str
@@ -95,9 +120,12 @@ class RuleSpec(BaseModel):
     def _conditions_compile(cls, outcomes: list[Outcome]) -> list[Outcome]:
         for outcome in outcomes:
             try:
-                rule_engine.Rule(outcome.when, context=CONTEXT)
+                compiled = rule_engine.Rule(outcome.when, context=CONTEXT)
             except rule_engine.errors.EngineError as exc:
                 raise ValueError(f"condition {outcome.when!r} is invalid: {exc.message if hasattr(exc, 'message') else exc}") from exc
+            refused = unsafe_parts(compiled.statement.expression)
+            if refused:
+                raise ValueError(f"condition {outcome.when!r} uses {', '.join(refused)}, which rule files may not use")
         return outcomes
 
     @field_validator("message", "suggestion")
@@ -132,18 +160,22 @@ class RuleSpec(BaseModel):
 def load_rules(directory: Path) -> list[RuleSpec]:
     """Load and validate every *.yaml in `directory`; RuleFileError names file, rule and reason."""
     if not directory.is_dir():
-        raise RuleFileError(f"rules directory not found: {directory}")
+        raise RuleFileError(f"map met regelbestanden niet gevonden: {directory}", f"rules directory not found: {directory}")
     rules: list[RuleSpec] = []
     seen: dict[str, Path] = {}
     for path in sorted(directory.glob("*.yaml")):
         try:
             # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        except UnicodeDecodeError as exc:
+            raise RuleFileError(f"{path.name}: geen UTF-8 (byte {exc.start})",
+                                f"{path.name}: not UTF-8 (byte {exc.start})") from exc
         except yaml.YAMLError as exc:
-            raise RuleFileError(f"{path.name}: not valid YAML: {exc}") from exc
+            raise RuleFileError(f"{path.name}: geen geldige YAML: {exc}", f"{path.name}: not valid YAML: {exc}") from exc
         entries = data.get("rules") if isinstance(data, dict) else None
         if not isinstance(entries, list) or not entries:
-            raise RuleFileError(f"{path.name}: expected a top-level 'rules:' list")
+            raise RuleFileError(f"{path.name}: een lijst 'rules:' bovenaan verwacht",
+                                f"{path.name}: expected a top-level 'rules:' list")
         for position, entry in enumerate(entries, start=1):
             rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
             try:
@@ -151,11 +183,13 @@ def load_rules(directory: Path) -> list[RuleSpec]:
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
-                raise RuleFileError(f"{path.name}: rule {rule_id}: {where}: {first['msg']}") from exc
+                raise RuleFileError(f"{path.name}: regel {rule_id}: {where}: {first['msg']}",
+                                    f"{path.name}: rule {rule_id}: {where}: {first['msg']}") from exc
             if rule.id in seen:
-                raise RuleFileError(f"{path.name}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})")
+                raise RuleFileError(f"{path.name}: regel {rule.id}: dubbele id (ook in {seen[rule.id].name})",
+                                f"{path.name}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})")
             seen[rule.id] = path
             rules.append(rule)
     if not rules:
-        raise RuleFileError(f"no rule files (*.yaml) in {directory}")
+        raise RuleFileError(f"geen regelbestanden (*.yaml) in {directory}", f"no rule files (*.yaml) in {directory}")
     return rules
