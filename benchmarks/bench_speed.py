@@ -1,0 +1,193 @@
+"""The speed targets of issue 11, each a ratio measured in one run: A and B alternate in one loop
+(A B, then B A, …) and the median of the per-round ratios is reported, so load on the shared 2-core
+machine moves both sides of a ratio alike instead of one block of runs.
+
+Run: python benchmarks/bench_speed.py [--rounds N] [--root TREE]
+  --rounds  rounds of the quick pairs (the 1,600-article and pdfplumber pairs run a third of them)
+  --root    the source tree whose auditor is measured (default: this one), e.g. an export of an older
+            commit, to measure before and after a change with the same script
+pdfplumber (the text+tables comparison) is not a dependency of the auditor: pip install pdfplumber to
+measure that row; without it the row says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench import ROOT, SAMPLE
+from bench_formats import PDF, pypdfium2_text
+from sizes import write_synthetic
+
+CLI_VS_PYTHON_MAX = 12.0  # the text CLI, whole process, × `python -c pass`
+PDF_PROCESS_MAX = 2.5  # the sample PDF audit, whole process, × a process extracting its text with pypdfium2
+PDF_IN_PROCESS_MAX = 1.5  # the same in one process (libraries loaded, rules compiled)
+PER_LINE_MAX = 1.2  # per-line cost at LARGE articles × that at SMALL articles
+SMALL, LARGE = 100, 1600  # article counts of the synthetic documents (benchmarks/sizes.py)
+SAMPLE_PEAK_MB_MAX = 100.0  # peak resident memory auditing the sample PDF
+LARGE_PEAK_SLACK_MB = 100.0  # large inputs: ≤ 2 × the text size + this
+PDFPLUMBER_MIN = 30.0  # a pdfplumber text+tables pipeline on the sample PDF takes at least this × the audit
+
+PYPDFIUM2_TEXT_ONLY = """
+import sys, pypdfium2 as pdfium
+document = pdfium.PdfDocument(sys.argv[1])
+for index in range(len(document)):
+    page = document[index]
+    textpage = page.get_textpage()
+    textpage.get_text_range()
+    textpage.close()
+    page.close()
+document.close()
+"""
+# the CLI in a process that then reports its own peak resident set: VmHWM (KiB) belongs to the process's
+# memory since exec; ru_maxrss would also count the benchmark's own memory at the fork
+PEAK_RSS = """
+import contextlib, io, runpy, sys
+sys.argv = ["bbt-audit", "check", sys.argv[1], "--format", "json"]
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    runpy.run_module("auditor", run_name="__main__")
+with open("/proc/self/status") as status:
+    print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
+"""
+
+
+@dataclass
+class Row:
+    name: str
+    measured: str
+    target: str
+    met: bool | None  # None: not measured
+
+
+def seconds(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def paired(a: Callable[[], object], b: Callable[[], object], rounds: int) -> tuple[float, float, float]:
+    """Median of b/a over rounds that run both, swapping which goes first; also the median times."""
+    ratios, times_a, times_b = [], [], []
+    for n in range(rounds):
+        if n % 2:
+            tb, ta = seconds(b), seconds(a)
+        else:
+            ta, tb = seconds(a), seconds(b)
+        ratios.append(tb / ta)
+        times_a.append(ta)
+        times_b.append(tb)
+    return statistics.median(ratios), statistics.median(times_a), statistics.median(times_b)
+
+
+class Tree:
+    """Runs the auditor of one source tree, as a process or in this one."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.env = {**os.environ, "PYTHONPATH": str(root)}
+        sys.path.insert(0, str(root))
+        from auditor.audit import audit_file
+        from auditor.report.json_report import to_json
+
+        self.audit_file, self.to_json = audit_file, to_json
+        self.audit_file(SAMPLE)  # warm: rule files loaded and compiled once per process
+
+    def run(self, *args: str) -> None:
+        subprocess.run([sys.executable, *args], cwd=self.root, env=self.env, capture_output=True, check=False)
+
+    def check(self, path: Path) -> Callable[[], None]:
+        return lambda: self.run("-m", "auditor", "check", str(path), "--format", "json")
+
+    def audit_json(self, path: Path) -> Callable[[], str]:
+        return lambda: self.to_json(self.audit_file(path).report)
+
+    def peak_mb(self, path: Path) -> float:
+        run = subprocess.run([sys.executable, "-c", PEAK_RSS, str(path)], cwd=self.root, env=self.env,
+                             capture_output=True, text=True, check=True)
+        return int(run.stdout.split()[-1]) / 1024
+
+
+def pdfplumber_pipeline(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+
+
+def measure(tree: Tree, rounds: int, scratch: Path) -> list[Row]:
+    rows: list[Row] = []
+    slow_rounds = max(3, rounds // 3)
+
+    ratio, floor, cli = paired(lambda: tree.run("-c", "pass"), tree.check(SAMPLE), rounds)
+    rows.append(Row("text CLI × `python -c pass`", f"{ratio:.1f}× ({cli * 1000:.0f} / {floor * 1000:.0f} ms)",
+                    f"≤ {CLI_VS_PYTHON_MAX:g}×", ratio <= CLI_VS_PYTHON_MAX))
+
+    ratio, floor, cli = paired(lambda: tree.run("-c", PYPDFIUM2_TEXT_ONLY, str(PDF)), tree.check(PDF), rounds)
+    rows.append(Row("PDF, whole process × pypdfium2 text process", f"{ratio:.2f}× ({cli * 1000:.0f} / {floor * 1000:.0f} ms)",
+                    f"≤ {PDF_PROCESS_MAX:g}×", ratio <= PDF_PROCESS_MAX))
+
+    pypdfium2_text(PDF)
+    ratio, floor, audit = paired(lambda: pypdfium2_text(PDF), lambda: tree.audit_file(PDF), rounds)
+    rows.append(Row("PDF, in-process × pypdfium2 text", f"{ratio:.2f}× ({audit * 1000:.0f} / {floor * 1000:.0f} ms)",
+                    f"≤ {PDF_IN_PROCESS_MAX:g}×", ratio <= PDF_IN_PROCESS_MAX))
+
+    small, large = write_synthetic(SMALL, scratch), write_synthetic(LARGE, scratch)
+    small_lines, large_lines = (len(p.read_text(encoding="utf-8").splitlines()) for p in (small, large))
+    ratio, t_small, t_large = paired(tree.audit_json(small), tree.audit_json(large), slow_rounds)
+    per_line = ratio * small_lines / large_lines
+    rows.append(Row(f"per line, {LARGE} × {SMALL} articles (audit + JSON)",
+                    f"{per_line:.2f}× ({t_large:.2f} s / {large_lines} lines, {t_small:.2f} s / {small_lines})",
+                    f"≤ {PER_LINE_MAX:g}×", per_line <= PER_LINE_MAX))
+
+    rows.append(Row("30 documents in one call × 30 calls", "not measured: no batch command yet", "≤ 0.15×", None))
+
+    peak = tree.peak_mb(PDF)
+    rows.append(Row("peak memory, sample PDF (CLI)", f"{peak:.0f} MB", f"≤ {SAMPLE_PEAK_MB_MAX:g} MB",
+                    peak <= SAMPLE_PEAK_MB_MAX))
+    text_mb = large.stat().st_size / 2**20
+    limit = 2 * text_mb + LARGE_PEAK_SLACK_MB
+    peak = tree.peak_mb(large)
+    rows.append(Row(f"peak memory, {LARGE} articles ({text_mb:.1f} MB text)", f"{peak:.0f} MB", f"≤ {limit:.0f} MB",
+                    peak <= limit))
+
+    try:
+        import pdfplumber  # noqa: F401
+    except ImportError:
+        rows.append(Row("pdfplumber text+tables × audit (PDF)", "not measured: pdfplumber not installed",
+                        f"≥ {PDFPLUMBER_MIN:g}×", None))
+    else:
+        ratio, audit, plumber = paired(lambda: tree.audit_file(PDF), lambda: pdfplumber_pipeline(PDF), slow_rounds)
+        rows.append(Row("pdfplumber text+tables × audit (PDF)", f"{ratio:.1f}× ({plumber * 1000:.0f} / {audit * 1000:.0f} ms)",
+                        f"≥ {PDFPLUMBER_MIN:g}×", ratio >= PDFPLUMBER_MIN))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--root", type=Path, default=ROOT)
+    args = parser.parse_args()
+    tree = Tree(args.root.resolve())
+    with tempfile.TemporaryDirectory() as scratch:
+        rows = measure(tree, args.rounds, Path(scratch))
+    width = max(len(r.name) for r in rows)
+    mwidth = max(len(r.measured) for r in rows)
+    print(f"tree: {tree.root}   rounds: {args.rounds}")
+    print(f"{'target':<{width}}  {'measured':<{mwidth}}  {'goal':<10}  met")
+    for r in rows:
+        met = "-" if r.met is None else ("yes" if r.met else "NO")
+        print(f"{r.name:<{width}}  {r.measured:<{mwidth}}  {r.target:<10}  {met}")
+
+
+if __name__ == "__main__":
+    main()
