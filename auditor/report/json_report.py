@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from auditor.report.models import Report
 
 
 def to_json(report: Report) -> str:
-    return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    # pydantic's own serializer writes the same bytes as json.dumps(model_dump(mode="json"),
+    # ensure_ascii=False, indent=2) (non-ASCII stays as characters; checked on every fixture) and about
+    # 7× faster: json.dumps with indent falls back to the pure-Python encoder. The one difference is
+    # exponent notation below 1e-4 (1e-7 vs 1e-07); the report's only floats are PDF box coordinates
+    # rounded to 0.1 pt, which never print that way.
+    return report.model_dump_json(indent=2) + "\n"
