@@ -7,6 +7,8 @@ place and reason. A document in which no relation could be checked is `nothing_c
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from auditor.quantity import Quantity
 from auditor.report.models import Coverage, Report, SectionCoverage, UnreadPart
 from auditor.report.place import Placer
@@ -34,9 +36,11 @@ def measure_coverage(document: BBTDocument, quantities: list[Quantity], report: 
                                      **placer.place_line(table.line)))
     sections: list[SectionCoverage] = []
     ordered = sorted(quantities, key=lambda q: q.source.line)
-    position = 0
+    lines = [q.source.line for q in ordered]
     for scope in document.scopes:
-        inside = [q for q in ordered[position:] if scope.start <= q.source.line <= scope.end]
+        # the numbers on the scope's lines are one run of the sorted list: found by bisection, since
+        # filtering every number for every scope grew with articles × numbers (scopes may overlap)
+        inside = ordered[bisect_left(lines, scope.start):bisect_right(lines, scope.end)]
         if not inside:
             continue
         done = sum(q.id in checked for q in inside)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditor.claims.models import Claims, MovementClaim
+from auditor.claims.models import AmountClaim, Claims, MovementClaim
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
 from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
 from auditor.quantity import Quantity
@@ -21,6 +21,11 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
     by_scope: dict[str, list[MovementClaim]] = {}
     for movement in claims.movements:
         by_scope.setdefault(movement.scope, []).append(movement)
+    # the text's amounts per scope, in document order: filtering all of them for every scope and credit
+    # grew with articles × amounts
+    amounts_in: dict[str, list[AmountClaim]] = {}
+    for amount in claims.amounts:
+        amounts_in.setdefault(amount.scope, []).append(amount)
     scopes = [s.id for s in index.doc.scopes if s.table_ref and s.kind in ("article", "ise")]
     for scope_id in scopes:
         table, owner = index.table_of(scope_id)
@@ -55,7 +60,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 # whole way; a text that only names some movements and never that level may leave others out
                 complete = any(
                     a.scope == scope_id and a.role == "level" and a.column == target
-                    and a.credit in (credit, "BOTH", None) for a in claims.amounts)
+                    and a.credit in (credit, "BOTH", None) for a in amounts_in.get(scope_id, []))
                 if any(c.row == "ADJUSTMENT" for c in table.cells):
                     # a begroting text that names steps of its Kredietevolutie ("een compensatie van … vanuit
                     # …") states each step; only when it also names the BO they reach does it state BA + all = BO
@@ -67,7 +72,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 operands = [ba_op] + [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} beweging {credit}", m.sign) for m in details]
                 # in a Kredietevolutie the steps the text states as amounts ("De index bedraagt 276 keuro")
                 # are part of the way from BA to BO as much as the movements it describes
-                operands += [text_operand(a.quantity, f"tekst: {a.step} {credit}") for a in claims.amounts
+                operands += [text_operand(a.quantity, f"tekst: {a.step} {credit}") for a in amounts_in.get(scope_id, [])
                              if a.scope == scope_id and a.column == "ADJ" and a.credit in (credit, "BOTH", None)]
                 point, lo, hi = signed_sum(operands)
                 first, last = details[0].quantity.source, details[-1].quantity.source

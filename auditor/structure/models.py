@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, PrivateAttr
 
 from auditor.quantity import Quantity
 
@@ -152,6 +152,36 @@ class Unread(BaseModel):
     reason_en: str
 
 
+class _ArticleIndex:
+    """Articles by code for BBTDocument.article(), which relation builders call for every scope and
+    roll-up: scanning the list there made the audit quadratic in the number of articles. Rebuilt when
+    the list is another object or has another length (the parser appends while it reads); an article
+    renamed since, or a code not in the index, is looked up by the scan itself, so the answer is always
+    the scan's: the first article with that code."""
+
+    def __init__(self) -> None:
+        self._source: list[Article] | None = None
+        self._length = -1
+        self._by_code: dict[str, Article] = {}
+
+    def __eq__(self, other: object) -> bool:
+        # pydantic compares private attributes in ==: a cache must not make equal documents unequal
+        return isinstance(other, _ArticleIndex)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def find(self, articles: list[Article], code: str) -> Article | None:
+        if self._source is not articles or self._length != len(articles):
+            self._by_code = {}
+            for article in articles:
+                self._by_code.setdefault(article.code, article)
+            self._source, self._length = articles, len(articles)
+        found = self._by_code.get(code)
+        if found is not None and found.code == code:
+            return found
+        return next((a for a in articles if a.code == code), None)
+
+
 class BBTDocument(BaseModel):
     kind: Literal["uitvoering", "begroting", "unknown"]
     year: int | None
@@ -167,9 +197,10 @@ class BBTDocument(BaseModel):
     # tables read but tied to no article, ISE or programme (a sub-table, an entity's own table): their
     # numbers are known and shown, but no check binds them with certainty
     loose_tables: list[BudgetTable] = []
+    _article_index: _ArticleIndex = PrivateAttr(default_factory=_ArticleIndex)
 
     def article(self, code: str) -> Article | None:
-        return next((a for a in self.articles if a.code == code), None)
+        return self._article_index.find(self.articles, code)
 
     def ise(self, ise_id: str) -> ISE | None:
         return next((i for i in self.ises if i.id == ise_id), None)
