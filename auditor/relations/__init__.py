@@ -6,8 +6,8 @@ from auditor.claims.models import Claims
 from auditor.relations.arithmetic import rollups, table_totals
 from auditor.relations.breakdowns import breakdown_facts
 from auditor.relations.context import DocumentIndex, text_operand
-from auditor.relations.derived import derived_column_facts, overview_total_facts
-from auditor.relations.evolution import credit_evolution_facts, evolution_column_facts
+from auditor.relations.derived import overview_total_facts
+from auditor.relations.evolution import credit_evolution_facts
 from auditor.relations.fact import Fact
 from auditor.relations.indicators import indicator_facts
 from auditor.relations.movements import movement_facts
@@ -30,8 +30,6 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     facts += table_totals(index)
     facts += rollups(index)
-    facts += evolution_column_facts(index)
-    facts += derived_column_facts(index)
     facts += overview_total_facts(index)
     facts += credit_evolution_facts(index, claims)
     moved, unchecked_movements = movement_facts(index, claims)

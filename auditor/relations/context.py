@@ -7,7 +7,7 @@ from auditor.relations.fact import Operand
 from auditor.structure.models import BBTDocument, BudgetTable, Cell, Scope
 from auditor.vocabulary import STAGE_AT_START, column_of
 
-COLUMN_NAMES = {"BA": "BA", "BA-JR": "BA-JR", "BU": "BU", "BO": "BO", "EVOL": "evolutie", "ADJ": "",
+COLUMN_NAMES: dict[str, str] = {"BA": "BA", "BA-JR": "BA-JR", "BU": "BU", "BO": "BO", "EVOL": "evolutie", "ADJ": "",
                 "VERSCHIL": "Verschil", "PCT": "%"}
 
 

@@ -20,7 +20,13 @@ FactKind = Literal[
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
     "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
     "difference_column", "rate_column", "growth",
+    "bound",  # built by a rule file's own binding (auditor.relations.queries) and judged by that rule only
+    # across documents (auditor.crossdoc): one BA figure printed in two BBTs, per article and per ISE
+    "cross_ba", "cross_ise_ba",
 ]
+# kinds no single document gives: their rules are judged by auditor.crossdoc on pairs of documents, so
+# the single-document `cases:` runner cannot apply to them (tests/rules/test_rule_cases.py skips them)
+CROSS_DOCUMENT_KINDS = frozenset({"cross_ba", "cross_ise_ba"})
 
 
 class Operand(BaseModel):
@@ -57,6 +63,7 @@ class Fact(BaseModel):
     # bindings that are guesses (auditor.relations.doubt.DOUBTS): with any, the fact is not certain and
     # a failed comparison is "review", never an error
     doubts: list[str] = []
+    rule: str | None = None  # the rule whose binding built this fact (kind "bound"): only it judges it
 
     def context(self) -> dict[str, object]:
         """What a rule condition may refer to (see auditor.rules.spec.FACT_FIELDS)."""

@@ -9,6 +9,8 @@ import rule_engine
 
 from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
+from auditor.relations.queries import QUERIES
+from auditor.structure.models import BBTDocument
 from auditor.rules.spec import CONTEXT, RuleSpec, Severity
 
 
@@ -61,5 +63,15 @@ class RuleEngine:
         verdicts: list[Verdict] = []
         for fact in facts:
             for rule in self._by_kind.get(fact.kind, []):
+                if fact.rule is not None and fact.rule != rule.id:
+                    continue  # a fact a rule's own binding built is that rule's alone
                 verdicts.append(Verdict(rule=rule, fact=fact, severity=self.judge(rule, fact)))
         return verdicts
+
+    def bound_facts(self, document: BBTDocument) -> list[Fact]:
+        """The facts of the rules that state their own binding (a query over the document's tables)."""
+        found: list[Fact] = []
+        for rule in self.rules:
+            if rule.binding is not None:
+                found += QUERIES[rule.binding.query](document, rule.id, rule.title.nl, rule.binding)
+        return found

@@ -9,7 +9,7 @@ from typing import Literal
 
 import rule_engine
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.errors import RuleFileError
 from auditor.relations.fact import FactKind
@@ -100,6 +100,32 @@ class Case(BaseModel):
     expect: list[ExpectedFinding] = []
 
 
+QUERY_NAMES = ("row",)  # auditor.relations.queries.QUERIES; checked here so a typo fails at load time
+
+
+class Binding(BaseModel):
+    """Which numbers a rule compares, as a query over the document's facts: `row` takes, in every
+    printed row of every table and per credit, the `stated` column and the `operands` columns ("-BA-JR"
+    subtracts) and combines them by `equation` (sum of the signed operands, or ratio: first / second × 100)."""
+
+    model_config = ConfigDict(extra="forbid")
+    query: Literal["row"]
+    stated: str
+    operands: list[str] = Field(min_length=1)
+    equation: Literal["sum", "ratio"] = "sum"
+
+    @field_validator("stated", "operands")
+    @classmethod
+    def _known_columns(cls, value: str | list[str]) -> str | list[str]:
+        for column in [value] if isinstance(value, str) else value:
+            if column.lstrip("-") not in COLUMNS:
+                raise ValueError(f"unknown column {column!r} (known: {', '.join(COLUMNS)})")
+        return value
+
+
+COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
+
+
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
@@ -107,6 +133,7 @@ class RuleSpec(BaseModel):
     description: Text
     applies_to: FactKind  # the kinds are listed once, in auditor.relations.fact
     relation: str  # which relation of DOMAIN.md it checks, for the catalogue
+    binding: Binding | None = None  # with applies_to "bound": the rule builds its own facts
     counts_as_check: bool = True  # False for rules that only report what could not be checked
     outcomes: list[Outcome] = Field(min_length=1)
     message: Text
@@ -140,6 +167,12 @@ class RuleSpec(BaseModel):
                 if name not in MESSAGE_FIELDS or spec or conversion:
                     raise ValueError(f"template field {{{name}}} is not allowed (allowed: {', '.join(sorted(MESSAGE_FIELDS))})")
         return text
+
+    @model_validator(mode="after")
+    def _binding_builds_bound_facts(self) -> "RuleSpec":
+        if (self.binding is None) != (self.applies_to != "bound"):
+            raise ValueError("a rule with a binding applies to 'bound' facts, and only such a rule does")
+        return self
 
     @field_validator("cases")
     @classmethod

@@ -48,7 +48,9 @@ def targets(report, per_kind: int) -> list[Target]:
             rules.setdefault(key, set()).add(check.rule)
     chosen: list[Target] = []
     for kind in ("cell", "paragraph"):
-        candidates = sorted(k for k, r in rules.items() if k[0] == kind and r <= FULL_RECALL and any(c.isdigit() for c in k[1]))
+        # a number some full-recall relation binds: a change to it must be caught (a one-sided check such as
+        # BU ≤ BA-JR beside it does not make it less so)
+        candidates = sorted(k for k, r in rules.items() if k[0] == kind and r & FULL_RECALL and any(c.isdigit() for c in k[1]))
         step = max(1, len(candidates) // per_kind)
         for _, printed, where in candidates[::step][:per_kind]:
             mutated = first_digit_changed(printed)
