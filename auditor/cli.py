@@ -1,13 +1,16 @@
-"""bbt-audit: check a BBT, dump its structure, list the rules.
+"""bbt-audit: check BBTs (one, or many with checks across documents), compare two versions, dump the
+structure, list the rules, show the configuration, print the report's JSON Schema.
 
 Exit codes: 0 nothing at the --fail-on level, 1 findings at or above it, 2 usage or input error,
 3 internal error (one line; set BBT_AUDIT_DEBUG=1 for the traceback), 4 nothing could be checked
-(no relation of the document was read: not clean, unread).
+(no relation of the document was read: not clean, unread). Over many documents the worst wins
+(auditor.exitcodes). Help texts and argparse's own messages are Dutch; English with --lang en.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import os
 import sys
@@ -15,13 +18,132 @@ from pathlib import Path
 
 from auditor import __version__
 from auditor.errors import InputError, RuleFileError, one_line
+from auditor.exitcodes import FAIL_ON, LEVELS, NOTHING_CHECKED, report_exit_code, worst  # noqa: F401 - LEVELS re-exported
 from auditor.resources import SAMPLE as BUNDLED_SAMPLE  # shipped as package data
 
-# --fail-on, from strict to lenient: each level fails on what the levels before it fail on, and more
-LEVELS = {"error": ("error",), "warning": ("error", "warning"), "review": ("error", "warning", "review"),
-          "partial": ("error", "warning", "review"), "never": ()}
-FAIL_ON = list(LEVELS)
-NOTHING_CHECKED = 4
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+FORMATS = ["text", "json", "sarif", "markdown", "html"]
+# the format an -o file's extension names, when --format is absent
+EXTENSIONS = {".json": "json", ".sarif": "sarif", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+              ".htm": "html", ".txt": "text"}
+SCHEMAS = ("report", "batch", "diff", "baseline")
+
+# argparse's own messages (Python 3.11), in Dutch
+ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "show program's version number and exit": "toon het versienummer en stop",
+    "the following arguments are required: %s": "deze argumenten zijn verplicht: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "expected one argument": "verwacht één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde (%(type)s): %(value)r",
+    "not allowed with argument %s": "niet samen met argument %s",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "one of the arguments %s is required": "een van de argumenten %s is verplicht",
+    "ignored explicit argument %r": "expliciete waarde %r genegeerd",
+    "expected %s argument": "verwacht %s waarde",
+    "expected %s arguments": "verwacht %s waarden",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+
+
+def _install_language(lang: str) -> None:
+    """argparse looks its messages up through `_` and `ngettext` at the moment it prints them."""
+    if lang == "nl":
+        argparse._ = lambda text: ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+        argparse.ngettext = lambda one, many, n: ARGPARSE_NL.get(one if n == 1 else many, one if n == 1 else many)  # type: ignore[attr-defined]
+    else:
+        argparse._ = gettext.gettext  # type: ignore[attr-defined]
+        argparse.ngettext = gettext.ngettext  # type: ignore[attr-defined]
+
+
+HELP = {
+    "nl": {
+        "description": "Consistentiecontrole van beleids- en begrotingstoelichtingen (BBT's).",
+        "exit": ("afsluitcodes:\n  0  niets op het --fail-on-niveau\n  1  bevindingen op of boven het --fail-on-niveau\n"
+                 "  2  fout in het gebruik of de invoer (één regel)\n  3  interne fout (BBT_AUDIT_DEBUG=1 toont de traceback)\n"
+                 "  4  niets kon gecontroleerd worden\n  bij meerdere documenten telt het slechtste"),
+        "examples": ("voorbeelden:\n  bbt-audit check                               de meegeleverde voorbeeld-BBT\n"
+                     "  bbt-audit check doc.pdf -o rapport.json        JSON (formaat volgens de extensie)\n"
+                     "  bbt-audit check map/ 2024/*.pdf --format json  veel documenten, controles over documenten heen\n"
+                     "  cat doc.txt | bbt-audit check -               lees van stdin\n"
+                     "  bbt-audit diff oud.docx nieuw.docx            wat veranderde tussen twee versies\n"
+                     "  bbt-audit check doc.pdf --write-baseline b.json, daarna --baseline b.json\n"
+                     "  bbt-audit config                              de geldende instellingen en hun bron\n"
+                     "  bbt-audit schema                              het JSON-schema van het rapport"),
+        "no_command": "geef een opdracht: check, diff, annotate, extract, rules, config of schema (bbt-audit --help)",
+        "check": "controleer één of meer BBT's (zonder FILE: de meegeleverde voorbeeld-BBT)",
+        "files": "bestanden of mappen (recursief); - is stdin",
+        "format": "text (standaard; of volgens de extensie van -o), json, sarif (2.1.0), markdown of html",
+        "lang": "taal van het rapport en de hulp: nl (standaard) of en",
+        "fail_on": "error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never",
+        "rules": "map met regelbestanden (standaard rules/)",
+        "output": "schrijf het rapport naar dit bestand (een gewoon bestand; - is stdout)",
+        "quiet_info": "toon niet-controleerbare getallen niet in de console",
+        "quiet": "console: enkel de samenvatting", "verbose": "console: ook elke geslaagde controle",
+        "no_progress": "geen voortgangsbalk (die er enkel is op een terminal)",
+        "jobs": "aantal werkprocessen voor meerdere documenten (standaard: de beschikbare kernen)",
+        "baseline": "meld enkel bevindingen die niet in dit baselinebestand staan",
+        "write_baseline": "schrijf de huidige bevindingen (hun stabiele id's) naar dit baselinebestand",
+        "config": "configuratiebestand (standaard: bbt-audit.toml of [tool.bbt-audit] in pyproject.toml, naar boven gezocht)",
+        "select": "enkel deze regels (id's of voorvoegsels, met komma's)",
+        "ignore": "deze regels niet (id's of voorvoegsels, met komma's)",
+        "annotate": "markeer de bevindingen in het document zelf (Word-opmerkingen of PDF-markeringen)",
+        "annotate_file": "een .docx of .pdf", "annotate_output": "het geannoteerde document (nooit het invoerbestand)",
+        "extract": "toon de herkende structuur (tabellen, artikels, indicatoren)",
+        "diff": "vergelijk twee versies van één BBT: gewijzigde getallen, nieuwe en opgeloste bevindingen",
+        "old": "de oude versie (- is stdin)", "new": "de nieuwe versie",
+        "rules_cmd": "toon de regelcatalogus", "config_cmd": "toon de geldende instellingen en waar elk vandaan komt",
+        "schema_cmd": "toon het JSON-schema van het rapport (pydantic)", "schema_what": "report (standaard), batch, diff of baseline",
+        "stdin_batch": "- (stdin) kan enkel als enige document",
+    },
+    "en": {
+        "description": "Consistency auditor for Flemish budget documents (BBTs).",
+        "exit": ("exit codes:\n  0  nothing at the --fail-on level\n  1  findings at or above the --fail-on level\n"
+                 "  2  usage or input error (one line)\n  3  internal error (BBT_AUDIT_DEBUG=1 shows the traceback)\n"
+                 "  4  nothing could be checked\n  over several documents the worst wins"),
+        "examples": ("examples:\n  bbt-audit check                               the bundled sample BBT\n"
+                     "  bbt-audit check doc.pdf -o report.json         JSON (format from the extension)\n"
+                     "  bbt-audit check dir/ 2024/*.pdf --format json  many documents, checks across documents\n"
+                     "  cat doc.txt | bbt-audit check -               read from stdin\n"
+                     "  bbt-audit diff old.docx new.docx              what changed between two versions\n"
+                     "  bbt-audit check doc.pdf --write-baseline b.json, then --baseline b.json\n"
+                     "  bbt-audit config                              the effective settings and their source\n"
+                     "  bbt-audit schema                              the JSON Schema of the report"),
+        "no_command": "give a command: check, diff, annotate, extract, rules, config or schema (bbt-audit --help)",
+        "check": "check one or more BBTs (without FILE: the bundled sample BBT)",
+        "files": "files or folders (recursive); - is stdin",
+        "format": "text (default; or from the -o extension), json, sarif (2.1.0), markdown or html",
+        "lang": "language of the report and the help: nl (default) or en",
+        "fail_on": "error | warning | review (also to review) | partial (also partly read) | never",
+        "rules": "directory of rule files (default rules/)",
+        "output": "write the report to this file (a regular file; - is stdout)",
+        "quiet_info": "console: do not show the numbers that could not be checked",
+        "quiet": "console: the summary only", "verbose": "console: also every passed check",
+        "no_progress": "no progress bar (shown only on a terminal)",
+        "jobs": "worker processes for several documents (default: the available cores)",
+        "baseline": "report only findings that are not in this baseline file",
+        "write_baseline": "write the current findings (their stable ids) to this baseline file",
+        "config": "configuration file (default: bbt-audit.toml or [tool.bbt-audit] in pyproject.toml, searched upward)",
+        "select": "only these rules (ids or prefixes, comma-separated)",
+        "ignore": "not these rules (ids or prefixes, comma-separated)",
+        "annotate": "mark the findings in the document itself (Word comments or PDF highlights)",
+        "annotate_file": "a .docx or .pdf", "annotate_output": "the annotated document (never the input file)",
+        "extract": "show the recognised structure (tables, articles, indicators)",
+        "diff": "compare two versions of one BBT: changed numbers, new and resolved findings",
+        "old": "the old version (- is stdin)", "new": "the new version",
+        "rules_cmd": "show the rules catalogue", "config_cmd": "show the effective settings and where each came from",
+        "schema_cmd": "print the JSON Schema of the report (pydantic)", "schema_what": "report (default), batch, diff or baseline",
+        "stdin_batch": "- (stdin) can only be the only document",
+    },
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -29,45 +151,111 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="bbt-audit", description="Consistentiecontrole van beleids- en begrotingstoelichtingen (BBT's).")
+def _comma_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _parser(lang: str = "nl") -> argparse.ArgumentParser:
+    _install_language(lang)
+    h = HELP[lang]
+    epilog = f"{h['examples']}\n\n{h['exit']}"
+    common = {"formatter_class": argparse.RawDescriptionHelpFormatter, "epilog": epilog}
+    parser = _Parser(prog="bbt-audit", description=h["description"], **common)
     parser.add_argument("--version", action="version", version=f"bbt-auditor {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    check = sub.add_parser("check", help="controleer een BBT (zonder FILE: de meegeleverde voorbeeld-BBT)")
-    check.add_argument("file", nargs="?", type=Path)
-    check.add_argument("--format", choices=["text", "json", "sarif", "markdown", "html"], default="text",
-                       help="text (standaard), json, sarif (2.1.0), markdown of html (zelfstandig bestand)")
-    check.add_argument("--lang", choices=["nl", "en"], default="nl")
-    check.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                          help="error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never")
-    check.add_argument("--rules", type=Path, default=None, help="map met regelbestanden (standaard rules/)")
-    check.add_argument("-o", "--output", type=Path, default=None, help="schrijf het rapport naar dit bestand (een gewoon bestand; - is stdout)")
-    check.add_argument("--quiet-info", action="store_true", help="toon niet-controleerbare getallen niet in de console")
+    parser.add_argument("--lang", choices=["nl", "en"], default=None, dest="top_lang", help=h["lang"])
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="{check,diff,annotate,extract,rules,config,schema}")
+
+    def options(cmd: argparse.ArgumentParser, *, formats: list[str] | None = None) -> None:
+        if formats:
+            cmd.add_argument("--format", choices=formats, default=None, help=h["format"])
+        cmd.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
+        cmd.add_argument("--fail-on", choices=FAIL_ON, default=None, help=h["fail_on"])
+        cmd.add_argument("--rules", type=Path, default=None, help=h["rules"])
+        cmd.add_argument("--config", type=Path, default=None, help=h["config"])
+
+    check = sub.add_parser("check", help=h["check"], description=h["check"], **common)
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE", help=h["files"])
+    options(check, formats=FORMATS)
+    check.add_argument("-o", "--output", type=Path, default=None, help=h["output"])
+    check.add_argument("--quiet-info", action="store_true", help=h["quiet_info"])
     volume = check.add_mutually_exclusive_group()
-    volume.add_argument("-q", "--quiet", action="store_true", help="console: enkel de samenvatting")
-    volume.add_argument("-v", "--verbose", action="store_true", help="console: ook elke geslaagde controle")
-    annotate = sub.add_parser("annotate", help="markeer de bevindingen in het document zelf (Word-opmerkingen of PDF-markeringen)")
-    annotate.add_argument("file", type=Path)
-    annotate.add_argument("-o", "--output", type=Path, required=True, help="het geannoteerde document (nooit het invoerbestand)")
-    annotate.add_argument("--lang", choices=["nl", "en"], default="nl")
-    annotate.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                          help="error | warning | review (ook te bekijken) | partial (ook deels gelezen) | never")
-    annotate.add_argument("--rules", type=Path, default=None)
-    extract = sub.add_parser("extract", help="toon de herkende structuur (tabellen, artikels, indicatoren)")
-    extract.add_argument("file", nargs="?", type=Path)
+    volume.add_argument("-q", "--quiet", action="store_true", help=h["quiet"])
+    volume.add_argument("-v", "--verbose", action="store_true", help=h["verbose"])
+    check.add_argument("--no-progress", action="store_true", help=h["no_progress"])
+    check.add_argument("-j", "--jobs", type=int, default=None, help=h["jobs"])
+    check.add_argument("--baseline", type=Path, default=None, help=h["baseline"])
+    check.add_argument("--write-baseline", type=Path, default=None, help=h["write_baseline"])
+    check.add_argument("--select", type=_comma_list, default=None, help=h["select"])
+    check.add_argument("--ignore", type=_comma_list, default=None, help=h["ignore"])
+
+    diff = sub.add_parser("diff", help=h["diff"], description=h["diff"], **common)
+    diff.add_argument("old", type=Path, metavar="OLD", help=h["old"])
+    diff.add_argument("new", type=Path, metavar="NEW", help=h["new"])
+    options(diff, formats=["text", "json", "markdown", "html"])
+    diff.add_argument("-o", "--output", type=Path, default=None, help=h["output"])
+
+    annotate = sub.add_parser("annotate", help=h["annotate"], description=h["annotate"], **common)
+    annotate.add_argument("file", type=Path, metavar="FILE", help=h["annotate_file"])
+    annotate.add_argument("-o", "--output", type=Path, required=True, help=h["annotate_output"])
+    options(annotate)
+
+    extract = sub.add_parser("extract", help=h["extract"], description=h["extract"], **common)
+    extract.add_argument("file", nargs="?", type=Path, metavar="FILE", help=h["files"])
     extract.add_argument("--format", choices=["json"], default="json")
-    extract.add_argument("-o", "--output", type=Path, default=None)
-    rules = sub.add_parser("rules", help="toon de regelcatalogus")
+    extract.add_argument("-o", "--output", type=Path, default=None, help=h["output"])
+    extract.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
+
+    rules = sub.add_parser("rules", help=h["rules_cmd"], description=h["rules_cmd"], **common)
     rules.add_argument("--format", choices=["markdown"], default="markdown")
-    rules.add_argument("--rules", type=Path, default=None)
+    rules.add_argument("--rules", type=Path, default=None, help=h["rules"])
+    rules.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
+
+    config = sub.add_parser("config", help=h["config_cmd"], description=h["config_cmd"], **common)
+    config.add_argument("--format", choices=["text", "json"], default="text")
+    config.add_argument("--config", type=Path, default=None, help=h["config"])
+    config.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
+
+    schema = sub.add_parser("schema", help=h["schema_cmd"], description=h["schema_cmd"], **common)
+    schema.add_argument("what", nargs="?", choices=SCHEMAS, default="report", help=h["schema_what"])
+    schema.add_argument("-o", "--output", type=Path, default=None, help=h["output"])
+    schema.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    lang = getattr(args, "lang", "nl")
+def _prescan_lang(argv: list[str]) -> str | None:
+    """--lang decides the language of the help and of argparse's messages, so it is read first."""
+    for position, arg in enumerate(argv):
+        if arg == "--lang" and position + 1 < len(argv) and argv[position + 1] in ("nl", "en"):
+            return argv[position + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("nl", "en"):
+            return arg[7:]
+    return None
+
+
+def _configured_lang() -> str:
+    from auditor.config import load_settings
+
     try:
-        return _run(args)
+        return load_settings().lang
+    except InputError:
+        return "nl"  # the bad configuration is reported, in Dutch, when the command loads it
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _prescan_lang(argv) or _configured_lang()
+    parser = _parser(lang)
+    if not argv:
+        parser.print_usage(sys.stderr)
+        print(f"bbt-audit: {HELP[lang]['no_command']}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print(f"bbt-audit: {HELP[lang]['no_command']}", file=sys.stderr)
+        return 2
+    try:
+        return _run(args, lang)
     except InputError as exc:
         print(f"bbt-audit: {exc.message(lang)}", file=sys.stderr)
         return 2
@@ -90,67 +278,282 @@ def _emit(text: str, output: Path | None, protect: Path | None) -> None:
     if output is None or is_stdout(output):  # `-o -` is standard output
         sys.stdout.write(text)
         return
-
     write_atomic(output, text, protect=protect)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _format(args: argparse.Namespace) -> str:
+    """--format, else the -o file's extension, else text."""
+    if args.format:
+        return args.format
+    output = getattr(args, "output", None)
+    if output is not None and str(output) != STDIN:
+        return EXTENSIONS.get(output.suffix.lower(), "text")
+    return "text"
+
+
+def _is_stdin(path: Path | None) -> bool:
+    return path is not None and str(path) == STDIN
+
+
+def _read(path: Path):
+    """A document from a file, or from standard input for `-`."""
+    from auditor.ingest import read_document
+    from auditor.ingest.document import decode_document
+
+    if _is_stdin(path):
+        return decode_document(sys.stdin.buffer.read(), STDIN_NAME)
+    return read_document(path)
+
+
+def _settings(args: argparse.Namespace, lang: str):
+    """Configuration file, then the command line; limits applied; rule names checked."""
+    from auditor.config import apply_limits, load_settings
+
+    settings = load_settings(getattr(args, "config", None))
+    line = "opdrachtregel" if lang == "nl" else "command line"
+    settings.override("lang", getattr(args, "lang", None) or getattr(args, "top_lang", None), f"{line} --lang")
+    settings.override("fail_on", getattr(args, "fail_on", None), f"{line} --fail-on")
+    if getattr(args, "rules", None) is not None:
+        settings.override("rules", str(args.rules), f"{line} --rules")
+    settings.override("jobs", getattr(args, "jobs", None), f"{line} --jobs")
+    if getattr(args, "no_progress", False):
+        settings.override("progress", False, f"{line} --no-progress")
+    if getattr(args, "baseline", None) is not None:
+        settings.override("baseline", str(args.baseline), f"{line} --baseline")
+    settings.override("select", getattr(args, "select", None), f"{line} --select")
+    settings.override("ignore", getattr(args, "ignore", None), f"{line} --ignore")
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        raise InputError("--jobs moet minstens 1 zijn", "--jobs must be at least 1")
+    return settings, apply_limits(settings)
+
+
+def _rules_dir(settings) -> Path | None:
+    return Path(settings.rules) if settings.rules else None
+
+
+def _run(args: argparse.Namespace, lang: str) -> int:
+    if args.command == "schema":
+        return _schema(args)
     if args.command == "rules":
         from auditor.catalogue import catalogue_markdown
         from auditor.rules import default_rules_dir, load_rules
 
         sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir())))
         return 0
-    file: Path = args.file or _shown(BUNDLED_SAMPLE)
-    if getattr(args, "output", None) is not None:
-        from auditor.outputs import check_output, is_stdout
-
-        if not is_stdout(args.output):
-            check_output(args.output, protect=file)  # before the audit: a wrong path costs no audit time
+    settings, limit_origins = _settings(args, lang)
+    lang = settings.lang
+    if args.command == "config":
+        return _config(settings, limit_origins, args.format, lang)
     if args.command == "extract":
-        from auditor.ingest import read_document
         from auditor.structure import parse_structure
 
-        document = parse_structure(read_document(file).lines, str(file))
+        file = args.file or _shown(BUNDLED_SAMPLE)
+        _check_output(args.output, [file])
+        source = _read(file)
+        document = parse_structure(source.lines, source.path)
         _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
         return 0
-    from auditor.audit import audit_file, engine_for
+    from auditor.audit import engine_for
+    from auditor.config import check_rule_ids
 
+    engine = engine_for(_rules_dir(settings))
+    check_rule_ids(settings, [rule.id for rule in engine.rules])
     if args.command == "annotate":
-        return _annotate(args)
-    result = audit_file(file, lang=args.lang, rules_dir=args.rules)
-    report = result.report
-    if args.format == "json":
+        return _annotate(args, settings)
+    if args.command == "diff":
+        return _diff(args, settings)
+    files: list[Path] = args.files or [_shown(BUNDLED_SAMPLE)]
+    if len(files) == 1 and not files[0].is_dir():
+        return _check_one(args, settings, files[0])
+    if any(_is_stdin(f) for f in files):
+        raise InputError(HELP["nl"]["stdin_batch"], HELP["en"]["stdin_batch"])
+    return _check_many(args, settings, files)
+
+
+def _check_output(output: Path | None, inputs: list[Path]) -> None:
+    """Before the audit: a wrong output path costs no audit time; never onto an input."""
+    from auditor.outputs import check_output, is_stdout
+
+    if output is None or is_stdout(output):
+        return
+    for file in inputs:
+        if not _is_stdin(file):
+            check_output(output, protect=file)
+    if not inputs or all(_is_stdin(f) for f in inputs):
+        check_output(output)
+
+
+def _rule_settings(settings) -> tuple[list[str] | None, list[str], dict[str, str]]:
+    return settings.select, list(settings.ignore), dict(settings.severity)
+
+
+def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
+    from auditor.audit import audit_lines, engine_for
+    from auditor.config import apply_rule_settings
+
+    fmt, lang = _format(args), settings.lang
+    _check_output(args.output, [file])
+    for extra in (args.write_baseline,):
+        _check_output(extra, [file])
+    result = audit_lines(_read(file), lang=lang, rules_dir=_rules_dir(settings))
+    report = apply_rule_settings(result.report, *_rule_settings(settings))
+    if args.write_baseline is not None:
+        from auditor.baseline import baseline_of, to_text
+
+        _emit(to_text(baseline_of([report])), args.write_baseline, file)
+    if settings.baseline:
+        from auditor.baseline import apply_baseline, load_baseline
+
+        report = apply_baseline(report, load_baseline(Path(settings.baseline)).ids(), settings.baseline)
+    protect = None if _is_stdin(file) else file
+    if fmt == "json":
         from auditor.report.json_report import to_json
 
-        _emit(to_json(report), args.output, file)
-    elif args.format == "sarif":
+        _emit(to_json(report), args.output, protect)
+    elif fmt == "sarif":
         from auditor.report.sarif import to_sarif
 
-        _emit(to_sarif(report, engine_for(args.rules).rules, args.lang), args.output, file)
-    elif args.format == "markdown":
+        _emit(to_sarif(report, engine_for(_rules_dir(settings)).rules, lang), args.output, protect)
+    elif fmt == "markdown":
         from auditor.report.markdown import to_markdown
 
-        _emit(to_markdown(report, args.lang), args.output, file)
-    elif args.format == "html":
+        _emit(to_markdown(report, lang), args.output, protect)
+    elif fmt == "html":
         from auditor.report.html import to_html
 
-        _emit(to_html(report, result.source, result.quantities(), args.lang), args.output, file)
+        _emit(to_html(report, result.source, result.quantities(), lang), args.output, protect)
     else:
-        from rich.console import Console  # only the readable report needs rich
+        _console(lambda console: _render_one(report, console, args, lang), args.output, protect)
+    return report_exit_code(report, settings.fail_on)
 
-        from auditor.report.console import render_console
 
-        if args.output is not None:
-            with open(os.devnull, "w", encoding="utf-8") as sink:
-                console = Console(record=True, width=120, file=sink)
-                render_console(report, console, args.lang, show_info=not args.quiet_info, quiet=args.quiet,
-                               verbose=args.verbose)
-            _emit(console.export_text(), args.output, file)
-        else:
-            render_console(report, Console(), args.lang, show_info=not args.quiet_info, quiet=args.quiet,
-                           verbose=args.verbose)
-    return _exit_code(report, args.fail_on)
+def _render_one(report, console, args: argparse.Namespace, lang: str) -> None:
+    from auditor.report.console import render_console
+
+    render_console(report, console, lang, show_info=not args.quiet_info, quiet=args.quiet, verbose=args.verbose)
+    suppressed = getattr(report.summary, "suppressed", 0)
+    if suppressed:
+        console.print(f"{'onderdrukt door de baseline' if lang == 'nl' else 'suppressed by the baseline'}: {suppressed}")
+
+
+def _console(render, output: Path | None, protect: Path | None) -> None:
+    """The readable report on the terminal, or recorded as text for -o."""
+    from rich.console import Console  # only the readable report needs rich
+
+    if output is not None:
+        with open(os.devnull, "w", encoding="utf-8") as sink:
+            console = Console(record=True, width=120, file=sink)
+            render(console)
+        _emit(console.export_text(), output, protect)
+    else:
+        render(Console())
+
+
+def _check_many(args: argparse.Namespace, settings, paths: list[Path]) -> int:
+    from auditor.batch import Options, audit_many, build_batch, collect
+    from auditor.config import rule_enabled
+    from auditor.crossdoc import cross_check
+
+    fmt, lang = _format(args), settings.lang
+    inputs = collect(paths, lang)
+    _check_output(args.output, inputs.files)
+    select, ignore, severity = _rule_settings(settings)
+    options = Options(lang=lang, rules_dir=_rules_dir(settings), select=tuple(select) if select is not None else None,
+                      ignore=tuple(ignore), severity=tuple(sorted(severity.items())))
+    outcomes = audit_many(inputs.files, options, jobs=settings.jobs, progress=settings.progress) + inputs.missing
+    order = {str(p): i for i, p in enumerate(inputs.files)}
+    outcomes.sort(key=lambda o: order.get(o.path, len(order)))
+    cross = cross_check([o.ledger for o in outcomes if o.ledger is not None], lang=lang, rules_dir=_rules_dir(settings))
+    cross.findings = [f.model_copy(update={"severity": severity.get(f.rule, f.severity)}) for f in cross.findings
+                      if rule_enabled(f.rule, select, ignore)]
+    if args.write_baseline is not None:
+        from auditor.baseline import baseline_of, to_text
+
+        _emit(to_text(baseline_of([o.report for o in outcomes if o.report], cross)), args.write_baseline, None)
+    if settings.baseline:
+        from auditor.baseline import apply_baseline, apply_baseline_cross, load_baseline
+
+        known = load_baseline(Path(settings.baseline)).ids()
+        for outcome in outcomes:
+            if outcome.report is not None:
+                outcome.report = apply_baseline(outcome.report, known, settings.baseline)
+        cross = apply_baseline_cross(cross, known)
+    batch = build_batch(outcomes, cross, settings.fail_on)
+    from auditor.report import batch_formats as formats
+
+    if fmt == "json":
+        _emit(formats.to_batch_json(batch), args.output, None)
+    elif fmt == "sarif":
+        from auditor.audit import engine_for
+
+        _emit(formats.to_batch_sarif(batch, engine_for(_rules_dir(settings)).rules, lang), args.output, None)
+    elif fmt == "markdown":
+        _emit(formats.to_batch_markdown(batch, lang), args.output, None)
+    elif fmt == "html":
+        _emit(formats.to_batch_html(batch, lang), args.output, None)
+    else:
+        _console(lambda console: formats.render_batch_console(batch, console, lang, quiet=args.quiet), args.output, None)
+    return batch.summary.exit_code
+
+
+def _diff(args: argparse.Namespace, settings) -> int:
+    from auditor.audit import audit_lines
+    from auditor.config import apply_rule_settings
+    from auditor.diff import diff_audits
+    from auditor.exitcodes import fails
+    from auditor.report import diff_formats as formats
+
+    fmt, lang = _format(args), settings.lang
+    _check_output(args.output, [args.old, args.new])
+    old = audit_lines(_read(args.old), lang=lang, rules_dir=_rules_dir(settings))
+    new = audit_lines(_read(args.new), lang=lang, rules_dir=_rules_dir(settings))
+    rule_settings = _rule_settings(settings)
+    diff = diff_audits(old, new, apply_rule_settings(old.report, *rule_settings).findings,
+                       apply_rule_settings(new.report, *rule_settings).findings)
+    if fmt == "json":
+        _emit(formats.to_diff_json(diff), args.output, None)
+    elif fmt == "markdown":
+        _emit(formats.to_diff_markdown(diff, lang), args.output, None)
+    elif fmt == "html":
+        _emit(formats.to_diff_html(diff, lang), args.output, None)
+    else:
+        _console(lambda console: formats.render_diff_console(diff, console, lang), args.output, None)
+    return 1 if fails((f.severity for f in diff.appeared), settings.fail_on) else 0
+
+
+def _config(settings, limit_origins: dict[str, str], fmt: str, lang: str) -> int:
+    from auditor.config import describe
+
+    rows = describe(settings, limit_origins, lang)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"file": str(settings.file) if settings.file else None,
+                                     "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows]},
+                                    ensure_ascii=False, indent=2) + "\n")
+        return 0
+    found = str(settings.file) if settings.file else ("geen configuratiebestand gevonden" if lang == "nl"
+                                                      else "no configuration file found")
+    sys.stdout.write(f"{'configuratie' if lang == 'nl' else 'configuration'}: {found}\n")
+    width = max(len(k) for k, _, _ in rows)
+    value_width = max(len(v) for _, v, _ in rows)
+    for key, value, origin in rows:
+        sys.stdout.write(f"{key:<{width}}  {value:<{value_width}}  ({origin})\n")
+    return 0
+
+
+def json_schema(what: str = "report") -> dict:
+    """The JSON Schema pydantic generates for a report (or the batch, diff or baseline file)."""
+    from auditor.baseline import Baseline
+    from auditor.diff import DiffReport
+    from auditor.report.batch_models import BatchReport
+    from auditor.report.models import Report
+
+    model = {"report": Report, "batch": BatchReport, "diff": DiffReport, "baseline": Baseline}[what]
+    return model.model_json_schema()
+
+
+def _schema(args: argparse.Namespace) -> int:
+    _emit(json.dumps(json_schema(args.what), ensure_ascii=False, indent=2) + "\n", args.output, None)
+    return 0
 
 
 def _shown(path: Path) -> Path:
@@ -163,37 +566,34 @@ def _shown(path: Path) -> Path:
 
 
 def _exit_code(report, fail_on: str) -> int:
-    if report.coverage.status == "nothing_checked" and fail_on != "never":
-        return NOTHING_CHECKED  # not clean: unread
-    failing = LEVELS[fail_on]
-    if any(f.severity in failing for f in report.findings):
-        return 1
-    return 1 if fail_on == "partial" and report.coverage.status == "partly_read" else 0
+    return report_exit_code(report, fail_on)
 
 
-def _annotate(args: argparse.Namespace) -> int:
+def _annotate(args: argparse.Namespace, settings) -> int:
     """Comments in a Word draft, highlights in a PDF; one line on stderr says how many were placed."""
     from auditor.audit import audit_lines
+    from auditor.config import apply_rule_settings
     from auditor.ingest import read_document
     from auditor.outputs import write_atomic
     from auditor.report.annotate_docx import annotate_docx, refuse_text_input
 
+    lang = settings.lang
     file: Path = args.file
     if args.output.exists() and args.output.resolve() == file.resolve():
         raise InputError(f"weigert het invoerbestand te overschrijven: {args.output}",
                          f"refusing to overwrite the input file: {args.output}")
     source = read_document(file)  # refuses what cannot be read, with its own message
-    result = audit_lines(source, lang=args.lang, rules_dir=args.rules)
-    report = result.report
+    result = audit_lines(source, lang=lang, rules_dir=_rules_dir(settings))
+    report = apply_rule_settings(result.report, *_rule_settings(settings))
     data = file.read_bytes()  # the annotated copy is made from the original bytes
     serious = sum(f.severity != "info" for f in report.findings)
     if source.format == "docx":
-        annotated, placed = annotate_docx(data, report, source, args.lang)
+        annotated, placed = annotate_docx(data, report, source, lang)
         what = ("opmerkingen", "comments")
     elif source.format == "pdf":
         from auditor.report.annotate_pdf import annotate_pdf
 
-        annotated, placed = annotate_pdf(data, report, args.lang)
+        annotated, placed = annotate_pdf(data, report, lang)
         what = ("markeringen", "highlights")
     else:
         raise refuse_text_input(str(file))
@@ -204,7 +604,7 @@ def _annotate(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     else:
         write_atomic(args.output, annotated, protect=file)
-    word = what[0] if args.lang == "nl" else what[1]
-    print(one_line(f"bbt-audit: {placed} {word} voor {serious} bevindingen → {args.output}") if args.lang == "nl"
+    word = what[0] if lang == "nl" else what[1]
+    print(one_line(f"bbt-audit: {placed} {word} voor {serious} bevindingen → {args.output}") if lang == "nl"
           else one_line(f"bbt-audit: {placed} {word} for {serious} findings → {args.output}"), file=sys.stderr)
-    return _exit_code(report, args.fail_on)
+    return report_exit_code(report, settings.fail_on)

@@ -1,0 +1,171 @@
+"""Many documents in one run: files and folders (recursively; every file is recognised by its content, as
+a single `check` does), audited in a pool of worker processes over the available cores, with a progress
+bar on a terminal. Each document's report is exactly the one a single `check` of it gives; a document
+that cannot be read is listed with its reason and the others go on; the checks across documents
+(auditor.crossdoc) run on what the workers return.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditor.crossdoc import Ledger, ledger_of
+from auditor.errors import InputError, RuleFileError, one_line
+from auditor.report.models import Report
+
+# a worker is worth starting only for a second document: below this, the run stays in one process
+MIN_DOCUMENTS_FOR_POOL = 2
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every worker needs to audit a document as a single `check` would (picklable)."""
+
+    lang: str = "nl"
+    rules_dir: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Outcome:
+    path: str
+    report: Report | None = None
+    ledger: Ledger | None = None
+    reason: str | None = None  # why it could not be read
+    exit_code: int = 0  # 2 input, 3 internal, when it could not be read
+
+
+@dataclass
+class Inputs:
+    files: list[Path] = field(default_factory=list)
+    missing: list[Outcome] = field(default_factory=list)  # a path given that is not there
+
+
+def available_cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # what this process may use, not what the machine has
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def collect(paths: list[Path], lang: str = "nl") -> Inputs:
+    """Files as given, folders expanded recursively in sorted order (hidden files and folders skipped:
+    `.git`, editor swap files); each file once."""
+    inputs = Inputs()
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            inputs.files.append(file)
+
+    for path in paths:
+        if path.is_dir():
+            for root, folders, names in os.walk(path):
+                folders[:] = sorted(f for f in folders if not f.startswith("."))
+                for name in sorted(names):
+                    if not name.startswith("."):
+                        add(Path(root) / name)
+        elif path.exists():
+            add(path)
+        else:
+            message = InputError(f"{path} bestaat niet", f"{path} does not exist").message(lang)
+            inputs.missing.append(Outcome(path=str(path), reason=message, exit_code=2))
+    return inputs
+
+
+def audit_one(path: Path, options: Options) -> Outcome:
+    """One document, as a single `check` audits it; never raises (a worker must not end the run)."""
+    from auditor.audit import audit_file
+    from auditor.config import apply_rule_settings
+
+    try:
+        audit = audit_file(path, lang=options.lang, rules_dir=options.rules_dir)
+        report = apply_rule_settings(audit.report, list(options.select) if options.select is not None else None,
+                                     list(options.ignore), dict(options.severity))
+        return Outcome(path=str(path), report=report, ledger=ledger_of(audit.document, str(path)))
+    except (InputError, RuleFileError) as exc:
+        return Outcome(path=str(path), reason=exc.message(options.lang), exit_code=2)
+    except Exception as exc:  # noqa: BLE001 - one document's internal error is listed, the others go on
+        return Outcome(path=str(path), reason=one_line(f"interne fout ({type(exc).__name__}: {exc})"), exit_code=3)
+
+
+def _warm(options: Options) -> None:
+    """Load the rules once per worker before the first document (what a single run does at start)."""
+    from auditor.audit import engine_for
+
+    try:
+        engine_for(options.rules_dir)
+    except RuleFileError:
+        pass  # reported per document by audit_one
+
+
+def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, progress: bool = True) -> list[Outcome]:
+    """The outcomes in the order of `files`. jobs: worker processes (None: the available cores; 1: this
+    process). progress: a rich progress bar on stderr, only when stderr is a terminal."""
+    workers = max(1, min(jobs or available_cores(), len(files)))
+    show = progress and sys.stderr.isatty()
+    outcomes: list[Outcome | None] = [None] * len(files)
+    bar = _progress_bar(options.lang) if show else None
+    task = bar.add_task("", total=len(files)) if bar else None
+    try:
+        if bar:
+            bar.start()
+        if workers < 2 or len(files) < MIN_DOCUMENTS_FOR_POOL:
+            for position, file in enumerate(files):
+                outcomes[position] = audit_one(file, options)
+                if bar:
+                    bar.advance(task)  # type: ignore[arg-type]
+        else:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
+                futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)}
+                from concurrent.futures import as_completed
+
+                for future in as_completed(futures):
+                    outcomes[futures[future]] = future.result()
+                    if bar:
+                        bar.advance(task)  # type: ignore[arg-type]
+    finally:
+        if bar:
+            bar.stop()
+    return [o for o in outcomes if o is not None]
+
+
+def _progress_bar(lang: str):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    label = "documenten" if lang == "nl" else "documents"
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=Console(file=sys.stderr), transient=True)
+
+
+def build_batch(outcomes: list[Outcome], cross, fail_on: str):
+    """The BatchReport of a run: documents in the order given, the unreadable ones with their reason, the
+    checks across documents, the totals and the worst exit code."""
+    from auditor import __version__
+    from auditor.exitcodes import fails, report_exit_code, worst
+    from auditor.report.batch_models import BatchReport, BatchSummary, Unreadable
+    from auditor.report.models import Tool
+
+    reports = [o.report for o in outcomes if o.report is not None]
+    unreadable = [Unreadable(path=o.path, reason=o.reason or "", exit_code=o.exit_code) for o in outcomes if o.report is None]
+    codes = [report_exit_code(r, fail_on) for r in reports] + [u.exit_code for u in unreadable]
+    codes.append(1 if fails((f.severity for f in cross.findings), fail_on) else 0)
+    every = [f.severity for r in reports for f in r.findings] + [f.severity for f in cross.findings]
+    summary = BatchSummary(
+        documents=len(outcomes), read=len(reports), unreadable=len(unreadable),
+        errors=every.count("error"), warnings=every.count("warning"), review=every.count("review"),
+        info=every.count("info"),
+        suppressed=sum(getattr(r.summary, "suppressed", 0) for r in reports) + len(cross.suppressed),
+        exit_code=worst(codes),
+    )
+    return BatchReport(tool=Tool(version=__version__), summary=summary, documents=reports, unreadable=unreadable,
+                       crossdoc=cross)
