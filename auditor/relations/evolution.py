@@ -1,12 +1,12 @@
-"""Begroting BBTs state the budget's evolution twice over: a Kredietevolutie table per begrotingsartikel
-(BA + Index + Compensaties + Andere bijstellingen = BO, relation 3) and an evolutie column beside BA and
-BO in the tables (evolutie = BO − BA, relation 1)."""
+"""Begroting BBTs state the budget's evolution in a Kredietevolutie table per begrotingsartikel (BA +
+Index + Compensaties + Andere bijstellingen = BO, relation 3). The evolutie column beside BA and BO
+(evolutie = BO − BA) is the rule file BBT-EVO-002 with a `row` binding."""
 
 from __future__ import annotations
 
 from auditor.claims.models import AmountClaim, Claims
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, show, signed_sum, sum_formula
+from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
 from auditor.structure.models import BudgetTable
 
 
@@ -57,24 +57,3 @@ def _text_start(index: DocumentIndex, claims: Claims, code: str, credit: str, en
         if claim.column == "BA" or (claim.column == "BO" and claim.year and end_year and claim.year < end_year):
             return claim
     return None
-
-
-def evolution_column_facts(index: DocumentIndex) -> list[Fact]:
-    facts: list[Fact] = []
-    for table, key, owner in _tables(index):
-        if "EVOL" not in table.columns():
-            continue
-        for cell in (c for c in table.cells if c.column == "EVOL"):
-            ba, bo = table.cell(cell.row, cell.credit, "BA"), table.cell(cell.row, cell.credit, "BO")
-            if ba is None or bo is None:
-                continue
-            operands = [cell_operand(bo, owner), cell_operand(ba, owner, sign=-1)]
-            point, lo, hi = signed_sum(operands)
-            label = "Totaal" if cell.row == "TOTAL" else cell.row_label
-            facts.append(comparison(
-                kind="evolution", key=f"evol|{key}|{cell.row}|{cell.credit}", group=owner,
-                subject=f"{owner}: {label} {cell.credit} evolutie = BO − BA", stated=cell_operand(cell, owner),
-                operands=operands, computed=(point, lo, hi),
-                formula=f"BO − BA = {bo.quantity.display} − {ba.quantity.display} = {show(point)}; evolutie {cell.quantity.display}",
-            ))
-    return facts

@@ -18,8 +18,7 @@ from auditor.source import SourceRef
 
 FactKind = Literal[
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-    "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "evolution",
-    "difference_column", "rate_column", "growth",
+    "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "growth",
     "bound",  # built by a rule file's own binding (auditor.relations.queries) and judged by that rule only
     # across documents (auditor.crossdoc): one BA figure printed in two BBTs, per article and per ISE
     "cross_ba", "cross_ise_ba",
