@@ -67,7 +67,7 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)
     report = builder.build(verdicts, info, __version__, numbers)
-    report.coverage = measure_coverage(document, quantities, report, builder.placer, lang)
+    report.coverage = measure_coverage(document, quantities, report, builder.placer, lang, claims)
     return Audit(source=source, document=document, claims=claims, facts=facts, report=report)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from auditor.claims.models import Claims
 from auditor.quantity import Quantity
 from auditor.report.models import Coverage, Report, SectionCoverage, UnreadPart
 from auditor.report.place import Placer
@@ -22,13 +23,17 @@ def _checked_ids(report: Report) -> set[str]:
 
 
 def measure_coverage(document: BBTDocument, quantities: list[Quantity], report: Report, placer: Placer,
-                     lang: str) -> Coverage:
+                     lang: str, claims: Claims | None = None) -> Coverage:
     checked = _checked_ids(report)
     unread = [
         UnreadPart(line=item.line, what=item.what, text=item.text,
                    reason=item.reason if lang == "nl" else item.reason_en, **placer.place_line(item.line))
         for item in document.unread
     ]
+    for sentence in claims.unread if claims else []:
+        unread.append(UnreadPart(line=sentence.line, what="sentence", text=sentence.text,
+                                 reason=sentence.reason if lang == "nl" else sentence.reason_en,
+                                 **placer.place_line(sentence.line)))
     for table in document.loose_tables:
         if table.loose_reason and not any(c.quantity.id in checked for c in table.cells):
             unread.append(UnreadPart(line=table.line, what="table", text=table.caption or table.title,

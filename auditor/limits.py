@@ -39,6 +39,9 @@ class Limits:
     pdf_page_stream_bytes: int = 8 * MiB
     # PDF: characters of one page's text layer
     pdf_page_chars: int = 100_000
+    # numbers with a unit in one sentence: a real BBT's longest sentence has a few dozen; a sentence with
+    # more is listed as not read instead of yielding thousands of findings (a hostile or broken export)
+    sentence_amounts: int = 500
 
 
 def env_name(name: str) -> str:

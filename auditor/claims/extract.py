@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from auditor.claims import cues
 from auditor.claims.mentions import Mention, find_mentions
 from auditor.claims.models import (
+    UnreadSentence,
     AmountClaim,
     BreakdownClaim,
     Claims,
@@ -68,6 +69,9 @@ class ClaimReader:
         self.seen: dict[str, Quantity] = {}
         self.skip = set(doc.table_lines) | set(doc.footnote_lines) | set(doc.furniture_lines)
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
+        from auditor.limits import current_limits
+
+        self.limits = current_limits()
 
     def read(self) -> Claims:
         for scope in self.doc.scopes:
@@ -85,6 +89,17 @@ class ClaimReader:
         )
         return self.claims
 
+    def refuse_sentence(self, passage: Passage, sentence: Sentence, amounts: int) -> None:
+        from auditor.limits import env_name
+
+        first = sentence.text[:60]
+        line = passage.position(sentence.start)[0]
+        limit, name = self.limits.sentence_amounts, env_name("sentence_amounts")
+        self.claims.unread.append(UnreadSentence(
+            line=line, text=first + ("…" if len(sentence.text) > 60 else ""),
+            reason=f"zin met {amounts} getallen (maximum {limit}; {name}); niet gelezen",
+            reason_en=f"sentence with {amounts} numbers (limit {limit}; {name}); not read"))
+
     # -- bookkeeping -------------------------------------------------------------------------
     def note(self, mention: Mention) -> None:
         if mention.unit != "count":
@@ -101,6 +116,9 @@ class ClaimReader:
         tied = scope.table_ref is not None
         for index, sentence in enumerate(passage.sentences):
             mentions = find_mentions(passage, sentence)
+            if len(mentions) > self.limits.sentence_amounts:
+                self.refuse_sentence(passage, sentence, len(mentions))
+                continue
             for mention in mentions:
                 self.note(mention)
             money = [m for m in mentions if m.unit == "keuro"]

@@ -85,6 +85,13 @@ class GapClaim(BaseModel):
     second: Quantity
 
 
+class UnreadSentence(BaseModel):
+    line: int
+    text: str
+    reason: str  # nl
+    reason_en: str
+
+
 class Claims(BaseModel):
     amounts: list[AmountClaim] = []
     movements: list[MovementClaim] = []
@@ -94,3 +101,4 @@ class Claims(BaseModel):
     indicators: list[IndicatorClaim] = []
     gaps: list[GapClaim] = []
     untied: list[Quantity] = []  # numbers with a unit that no claim could tie to anything
+    unread: list[UnreadSentence] = []  # sentences over a limit, not read

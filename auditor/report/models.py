@@ -103,7 +103,7 @@ class DocumentInfo(BaseModel):
 class UnreadPart(Place):
     """A row, table or section the reader saw but could not read or check: never skipped in silence."""
 
-    what: Literal["row", "table", "section"]
+    what: Literal["row", "table", "section", "sentence"]
     text: str
     reason: str
 

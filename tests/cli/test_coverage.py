@@ -54,3 +54,15 @@ def test_each_section_reports_the_share_of_its_numbers_that_took_part_in_a_check
     # the BA-JR cells and the two amounts restating them, and BU against BA-JR (BBT-DRV-003); BA is stated
     # nowhere else
     assert article["numbers"] == 8 and article["checked"] == 6
+
+
+def test_a_sentence_with_more_numbers_than_the_limit_is_listed_as_not_read(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BBT_AUDIT_LIMIT_SENTENCE_AMOUNTS", "20")
+    sentence = "De bedragen zijn " + ", ".join(f"{n} keuro" for n in range(1, 31)) + "."
+    path = _write(tmp_path, ARTICLE + [sentence])
+    assert main(["check", str(path), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    unread = [u for u in report["coverage"]["unread"] if u["what"] == "sentence"]
+    assert [(u["line"], "30 getallen" in u["reason"], "BBT_AUDIT_LIMIT_SENTENCE_AMOUNTS" in u["reason"]) for u in unread] \
+        == [(7, True, True)]
+    assert report["summary"]["info"] < 30  # its numbers are not each reported
