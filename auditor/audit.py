@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,7 +57,30 @@ def engine_for(rules_dir: Path | None) -> RuleEngine:
     return _ENGINES[directory]
 
 
+# An audit allocates hundreds of thousands of small objects that all live until its report is written
+# and form almost no reference cycles: the collector's default first-generation threshold (700) makes it
+# scan them again and again (a quarter of the time on a 1,600-article BBT). Raised during an audit only.
+AUDIT_GC_THRESHOLD = (50_000, 20, 100)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    previous = gc.get_threshold()
+    gc.freeze()  # what exists before the audit (modules, rules) is not scanned again
+    gc.set_threshold(*AUDIT_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
+
+
 def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None = None) -> Audit:
+    with _fewer_collections():
+        return _audit_lines(source, lang, rules_dir)
+
+
+def _audit_lines(source: SourceText, lang: str, rules_dir: Path | None) -> Audit:
     document = parse_structure(source.lines, source.path)
     claims = extract_claims(document, source.lines)
     facts = build_facts(document, claims)
