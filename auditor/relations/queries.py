@@ -2,8 +2,8 @@
 kept to a small named set. Each turns the document's facts — table cells by table, printed row, credit
 and column — into the comparisons one rule states, so a new check of the same shape is a rule file only.
 
-- `row`: in every printed row of every table, per credit: the `stated` column against the `operands`
-  columns of the same row (sum with signs, or ratio × 100). Both sides sit in one row of one table, so
+- `row`: in every printed row of every table, per credit (or the `credits` listed): the `stated` column
+  against the `operands` columns of the same row (sum with signs, or ratio × 100). Both sides sit in one row of one table, so
   the binding is certain wherever the table stands.
 """
 
@@ -22,6 +22,7 @@ class BindingLike(Protocol):  # auditor.rules.spec.Binding, without importing th
     stated: str
     operands: list[str]
     equation: str
+    credits: list[str]
 
 
 def every_table(doc: BBTDocument) -> list[tuple[BudgetTable, str]]:
@@ -74,6 +75,8 @@ def row_facts(doc: BBTDocument, rule_id: str, title: str, binding: BindingLike) 
         for index, cells in _rows(table).items():
             by_key = {(c.credit, c.column): c for c in cells}
             for credit in table.credits():
+                if binding.credits and credit not in binding.credits:
+                    continue
                 stated = by_key.get((credit, binding.stated))
                 parts = [(by_key.get((credit, column)), sign) for column, sign in wanted]
                 if stated is None or any(cell is None for cell, _ in parts):

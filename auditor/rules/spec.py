@@ -113,6 +113,7 @@ class Binding(BaseModel):
     stated: str
     operands: list[str] = Field(min_length=1)
     equation: Literal["sum", "ratio"] = "sum"
+    credits: list[Literal["VAK", "VEK", "AO", "TO", "LO"]] = []  # only these credits (none: every credit)
 
     @field_validator("stated", "operands")
     @classmethod
