@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from auditor.claims import cues
 from auditor.claims.mentions import Mention, find_mentions
 from auditor.claims.models import (
-    UnreadSentence,
     AmountClaim,
     BreakdownClaim,
     Claims,
@@ -23,12 +22,15 @@ from auditor.claims.models import (
     MovementClaim,
     PercentageClaim,
     RatioClaim,
+    UnreadSentence,
 )
 from auditor.claims.passage import Passage, Sentence, build_passage
+from auditor.limits import current_limits, env_name
 from auditor.quantity import Quantity
 from auditor.structure.models import BBTDocument, Scope
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+UNREAD_EXCERPT_CHARS = 60  # how much of a sentence not read is shown beside its reason
 CLAUSE_STOPS = (";", ". ", " en ", " terwijl ", " maar ")  # a new clause may be about another credit
 RATIO_WORD = re.compile(r"percentage|graad|aandeel|ratio|verhouding")
 
@@ -69,8 +71,6 @@ class ClaimReader:
         self.seen: dict[str, Quantity] = {}
         self.skip = set(doc.table_lines) | set(doc.footnote_lines) | set(doc.furniture_lines)
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
-        from auditor.limits import current_limits
-
         self.limits = current_limits()
 
     def read(self) -> Claims:
@@ -90,13 +90,11 @@ class ClaimReader:
         return self.claims
 
     def refuse_sentence(self, passage: Passage, sentence: Sentence, amounts: int) -> None:
-        from auditor.limits import env_name
-
-        first = sentence.text[:60]
         line = passage.position(sentence.start)[0]
         limit, name = self.limits.sentence_amounts, env_name("sentence_amounts")
+        excerpt = sentence.text[:UNREAD_EXCERPT_CHARS] + ("…" if len(sentence.text) > UNREAD_EXCERPT_CHARS else "")
         self.claims.unread.append(UnreadSentence(
-            line=line, text=first + ("…" if len(sentence.text) > 60 else ""),
+            line=line, text=excerpt,
             reason=f"zin met {amounts} getallen (maximum {limit}; {name}); niet gelezen",
             reason_en=f"sentence with {amounts} numbers (limit {limit}; {name}); not read"))
 
