@@ -67,7 +67,7 @@ NET_AFTER = re.compile(r"\bten\s+opzichte\s+van\b|\bt\.o\.v\.|\bvergeleken\s+met
 CONCLUSION = re.compile(r"\bwaardoor\b|\bhierdoor\b|\baldus\b|\bzodat\b|\bin\s+tota(?:al|liteit)\b|\bper\s+saldo\b"
                         r"|\bna\s+(?:deze\s+|de\s+|alle\s+)?(?:krediet)?(?:herverdelingen|bewegingen|aanpassingen)\b")
 # the year printed with a level: "in BO 2020", "bij BA 2024", "BA-JR 2025"
-LEVEL_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:in|bij|volgens|op)\s+(?:de\s+|het\s+)?(?:ba\s*[-–]\s*jr|ba|bo|bu)\s+(?P<year>(?:19|20)\d{2})\b")
+LEVEL_YEAR_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?(?:in|bij|volgens|op)\s+(?:de\s+|het\s+)?(?:ba\s*[-–]\s*jr|ba|bo|bu)\b(?:\s+(?P<year>(?:19|20)\d{2})\b)?")
 LEVEL_YEAR_BEFORE = re.compile(r"\b(?:ba\s*[-–]\s*jr|ba|bo|bu)\s+(?P<year>(?:19|20)\d{2})\b[^\d]{0,40}$")
 # a percentage's own credit, named right after it: "96,7% in VAK en 99,6% in VEK"
 CREDIT_AFTER_PERCENT = re.compile(r"^\s*%?\s*(?:(?:in|voor|van)\s+(?:het\s+|de\s+)?)?(?P<credit>vak|vek)\b")

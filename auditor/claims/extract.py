@@ -30,6 +30,7 @@ from auditor.quantity import Quantity
 from auditor.structure.models import BBTDocument, Scope
 
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+LEVEL_YEAR_WINDOW = 60  # characters before an amount where the year of its level may stand
 UNREAD_EXCERPT_CHARS = 60  # how much of a sentence not read is shown beside its reason
 CLAUSE_STOPS = (";", ". ", " en ", " terwijl ", " maar ")  # a new clause may be about another credit
 RATIO_WORD = re.compile(r"percentage|graad|aandeel|ratio|verhouding")
@@ -219,7 +220,7 @@ class ClaimReader:
             if reading.role == "level":
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
-                                role="level", year=_level_year(lower, mention), step=step,
+                                role="level", year=_level_year(lower, mention, previous), step=step,
                                 concluding=concluding)
                 )
                 self.use(mention.quantity)
@@ -529,12 +530,16 @@ def _step_named(lower: str, mention: Mention, previous: tuple[Mention, _Reading]
     return None
 
 
-def _level_year(lower: str, mention: Mention) -> int | None:
-    """The year printed with the level an amount restates: '21,2 miljoen euro in BO 2020', 'bij BA 2024 …'."""
+def _level_year(lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None) -> int | None:
+    """The year printed with the level an amount restates: '21,2 miljoen euro in BO 2020', 'bij BA 2024 …'.
+    A level named after the amount without its year ('… in BO' where a line break lost it) has none; a
+    level named before it counts only when no other amount stands between ('van X in BO 2020 naar Y':
+    2020 is X's year, not Y's)."""
     after = cues.LEVEL_YEAR_AFTER.match(lower[mention.end:])
     if after:
-        return int(after.group("year"))
-    before = cues.LEVEL_YEAR_BEFORE.search(lower[max(0, mention.start - 60): mention.start])
+        return int(after.group("year")) if after.group("year") else None
+    start = max(previous[0].end if previous else 0, mention.start - LEVEL_YEAR_WINDOW)
+    before = cues.LEVEL_YEAR_BEFORE.search(lower[start: mention.start])
     return int(before.group("year")) if before else None
 
 

@@ -22,7 +22,7 @@ from auditor.numbers import NUMBER_PATTERN
 from auditor.quantity import Quantity
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
 from auditor.vocabulary import (
-    ADJUSTMENT_LABEL, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
+    ADJUSTMENT_LABEL, ARTICLE_CODE, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
     LABEL_COLUMN_TITLE, LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, row_category,
 )
 
@@ -88,6 +88,14 @@ def _strip_header_tokens(text: str) -> str:
     rest = CREDIT_TOKEN.sub(" ", rest)
     rest = YEAR.sub(" ", rest)
     return rest.strip()
+
+
+# a heading of its own ends a table: the next begrotingsartikel ("AB0-1ABC2AB-WT – …"), an ISE heading
+TABLE_ENDS = re.compile(rf"^\s*(?:{ARTICLE_CODE}\s*[–—-]|ISE\s*:|\d+\.\s+ISE\s)")
+
+
+def _header_key(text: str) -> str:
+    return " ".join(text.split())
 
 
 def is_header_line(text: str) -> bool:
@@ -237,8 +245,14 @@ def parse_table(
 
     column_years: list[int | None] = []
 
+    header_lines: list[str] = []
+
     def take_header(text: str) -> None:
-        grid_credits.extend(CREDIT_TOKEN.findall(text))  # type: ignore[arg-type]
+        header_lines.append(_header_key(text))
+        credits = CREDIT_TOKEN.findall(text)
+        if credits and credits == grid_credits[-len(credits):] and not grid_columns and not COLUMN_TOKEN.search(text):
+            return  # the credits again ('(duizend euro) VAK VEK' above a table whose first row says 'VAK VEK')
+        grid_credits.extend(credits)  # type: ignore[arg-type]
         for match in COLUMN_TOKEN.finditer(text):
             grid_columns.append(column_of(match.group(0)))  # type: ignore[arg-type]
             year = YEAR.search(match.group(0))
@@ -291,8 +305,11 @@ def parse_table(
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         index += 1
-        if _noise(text, furniture):
-            continue
+        if _noise(text, furniture) or (is_header_line(text) and _header_key(text) in header_lines):
+            continue  # a header row repeated after a page break
+        if TABLE_ENDS.match(text) or UNIT_IN_LINE.search(text):
+            index -= 1  # the next begrotingsartikel or ISE, or the next table's unit: this table has ended
+            break
         split = _split_row(text)
         if split is None or (not split[1] and not _is_label_fragment(text, label_parts)):
             if FOOTNOTE_LINE.match(text) and (split is None or not split[1]):

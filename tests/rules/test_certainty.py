@@ -65,3 +65,15 @@ def test_a_percentage_for_both_credits_that_fits_one_is_checked_against_that_one
 def test_every_doubt_is_explained_in_both_languages():
     for code, text in DOUBTS.items():
         assert text["nl"] and text["en"] and text["nl"] != text["en"], code
+
+
+def test_a_level_named_without_its_year_is_not_given_the_year_of_the_amount_before_it():
+    # "… van 218,9 miljoen euro in BO 2020 naar 234,0 miljoen euro in BO" (a line break lost "2021"):
+    # 234,0 restates the end of the Kredietevolutie, not its BO 2020 start
+    lines = ["QD0-1QDG2AB-IS - TOELAGE", "Kredietevolutie:", "(duizend euro) VAK VEK", "BO 2020 227.836 218.861",
+             "Index 5.012 4.815", "Compensaties 10.296 10.296", "BO 2021 243.144 233.972", "Inhoudelijke toelichting:",
+             "Het VEK evolueert van 218,9 miljoen euro in BO 2020 naar 234,0 miljoen euro in BO."]
+    report = audit_lines(source_of(lines)).report
+    assert report.summary.errors == 0, [f.message for f in report.findings if f.severity == "error"]
+    assert any(c.rule == "BBT-TXT-001" and c.status == "passed" and "234,0" in [l.text for l in c.locations]
+               for c in report.checks)

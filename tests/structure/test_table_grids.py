@@ -102,3 +102,10 @@ def test_a_heading_less_synthesis_table_becomes_the_ise_of_its_section():
     assert doc.articles[0].ise == doc.ises[0].id
     start = doc.articles[0].table.cell("TOTAL", "VAK", "BA")  # type: ignore[union-attr]
     assert start is not None and start.row_label == "BO 2020" and start.year == 2020  # the first level is the start
+
+
+def test_credits_named_twice_and_a_header_repeated_after_a_page_break_are_one_header():
+    # Word tables repeat their header row on a new page; a caption may name the credits the table names again
+    twice = [ARTICLE, "Kredietevolutie:", "(duizend euro) VAK VEK", "VAK VEK", *KREDIETEVOLUTIE[:2], "VAK VEK",
+             *KREDIETEVOLUTIE[2:]]
+    assert _cells(twice) == _cells([ARTICLE, "Kredietevolutie:", "(duizend euro) VAK VEK", *KREDIETEVOLUTIE])
