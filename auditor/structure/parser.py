@@ -25,6 +25,7 @@ ISE_NAME_MAX_CHARS = 120  # an ISE name wrapped onto a second line stays a headi
 # a section of one level, "1. Woonzorg en eerste lijn": short, capitalised, no sentence
 SECTION_HEADING = re.compile(r"^\s*\d{1,2}\.\s+(?P<title>[A-ZÀ-Ý][^.:;]{2,100})$")
 SECTION_MAX_WORDS = 12
+SECTION_LOOKAHEAD_LINES = 12  # non-blank lines within which a section's own sub-heading or ISE heading follows
 ISE_SUFFIX_START = re.compile(r",?\s*MVG\s*$")  # 'KINDERRECHTEN, MVG' / 'excl. DAB'
 PROGRAMME_HEADING = re.compile(r"^\s*PROGRAMMA\s+([0-9A-Z]{1,4})\s*[–—-]\s*(\S.*?)\s*$")
 PART_HEADING = re.compile(r"^\s*[IVX]{1,6}\.\s+\S")
@@ -116,7 +117,7 @@ class _Builder:
                 self.entity = text
                 self.start_scope(number, "other", text, None)
                 continue
-            if SECTION_HEADING.match(text) and len(text.split()) <= SECTION_MAX_WORDS:
+            if SECTION_HEADING.match(text) and len(text.split()) <= SECTION_MAX_WORDS and self.opens_section(text, index):
                 # "1. Woonzorg en eerste lijn", "2. Beleidsdoelstelling 2": a new ISE section, whether or not an
                 # 'ISE:' heading follows; its synthesis table makes it an ISE (`read_table`)
                 self.close_article(number)
@@ -176,6 +177,25 @@ class _Builder:
             self.current_article = None
         if self.current_ise is not None:
             self.current_ise.end_line = max(self.current_ise.end_line, next_line - 1)
+
+    def opens_section(self, text: str, index: int) -> bool:
+        """'1. Woonzorg en eerste lijn' heads a section when its own sub-headings ('1.1. …') or an ISE
+        heading follow soon; '1. Versterking van …' in an article's text is the first item of a list."""
+        number = text.split(".", 1)[0].strip()
+        own_subheading = re.compile(rf"^\s*{re.escape(number)}\.\d+\.?\s")
+        seen = 0
+        for raw in self.lines[index:]:
+            following = raw.strip()
+            if not following:
+                continue
+            if own_subheading.match(following) or ISE_HEADING.match(following):
+                return True
+            if ARTICLE_HEADING.match(following) or SECTION_HEADING.match(following):
+                return False
+            seen += 1
+            if seen >= SECTION_LOOKAHEAD_LINES:
+                return False
+        return False
 
     def ise_name(self, name: str, index: int) -> tuple[str, int]:
         """An ISE name may wrap onto the next line ('ISE: BELEID OVER ZIEKENHUIZEN EN GEESTELIJKE' /

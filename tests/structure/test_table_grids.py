@@ -109,3 +109,18 @@ def test_credits_named_twice_and_a_header_repeated_after_a_page_break_are_one_he
     twice = [ARTICLE, "Kredietevolutie:", "(duizend euro) VAK VEK", "VAK VEK", *KREDIETEVOLUTIE[:2], "VAK VEK",
              *KREDIETEVOLUTIE[2:]]
     assert _cells(twice) == _cells([ARTICLE, "Kredietevolutie:", "(duizend euro) VAK VEK", *KREDIETEVOLUTIE])
+
+
+def test_a_numbered_list_in_an_article_s_text_is_no_new_section():
+    lines = [
+        "1. ISE ACTIVERING", "1.3. Budgettair kader voor het begrotingsjaar", "(duizend euro)", "VAK VEK",
+        "BA 2024 BA-JR 2024 BU 2024 BA 2024 BA-JR 2024 BU 2024", "ESR-uitgaven WT, LO, PR 600 620 610 600 620 600",
+        "Totaal 600 620 610 600 620 600", "1.3.1. Departement",
+        "AB0-1ABC2AA-WT – EERSTE ARTIKEL", "(duizend euro)", "VAK VEK",
+        "BA 2024 BA-JR 2024 BU 2024 BA 2024 BA-JR 2024 BU 2024", "Uitgaven 400 410 405 400 410 400",
+        "De middelen dienen voor:", "1. Versterking van de maatwerkbedrijven", "2. Begeleiding van werkzoekenden",
+        "AB0-1ABC2AB-WT – TWEEDE ARTIKEL", "(duizend euro)", "VAK VEK",
+        "BA 2024 BA-JR 2024 BU 2024 BA 2024 BA-JR 2024 BU 2024", "Uitgaven 200 210 205 200 210 200",
+    ]
+    doc = parse_structure(lines)
+    assert [a.ise for a in doc.articles] == [doc.ises[0].id, doc.ises[0].id]  # both articles stay in the ISE
