@@ -30,7 +30,8 @@ ISE_SUFFIX_START = re.compile(r",?\s*MVG\s*$")  # 'KINDERRECHTEN, MVG' / 'excl. 
 PROGRAMME_HEADING = re.compile(r"^\s*PROGRAMMA\s+([0-9A-Z]{1,4})\s*[–—-]\s*(\S.*?)\s*$")
 PART_HEADING = re.compile(r"^\s*[IVX]{1,6}\.\s+\S")
 # a numbered heading starts with a capital: "1.3.1 worden deze artikelen …" is a wrapped sentence
-NUMBERED_HEADING = re.compile(r"^\s*\d+(?:\.\d+)+\.?\s+[A-ZÀ-Ý‘'\"(]")
+# heading numbers have parts of one or two digits ("1.7.1."): "1.250 VTE werden …" is a wrapped sentence
+NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÀ-Ý‘'\"(]")
 RECEIPT_SUFFIXES = {"OW", "OI", "OP", "OL"}
 INDICATOR_PART = re.compile(r"indicator", re.I)
 ANNEX_ISE = re.compile(r"^\s*ISE\s+(\S.*?)\s*$")

@@ -124,3 +124,10 @@ def test_a_numbered_list_in_an_article_s_text_is_no_new_section():
     ]
     doc = parse_structure(lines)
     assert [a.ise for a in doc.articles] == [doc.ises[0].id, doc.ises[0].id]  # both articles stay in the ISE
+
+
+def test_a_wrapped_line_that_starts_with_an_amount_does_not_end_the_article():
+    lines = [ARTICLE, "(duizend euro) VAK VEK", *KREDIETEVOLUTIE, "Inhoudelijke toelichting:",
+             "Het krediet dient voor de begeleiding van", "1.250 VTE in maatwerkbedrijven; de index bedraagt 1.046 keuro VAK."]
+    doc = parse_structure(lines)
+    assert doc.articles[0].end_line == len(lines)
