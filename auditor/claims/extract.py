@@ -228,6 +228,7 @@ class ClaimReader:
                 claim = MovementClaim(
                     quantity=mention.quantity, scope=scope.id, credit=credit, sign=reading.sign,  # type: ignore[arg-type]
                     direction_stated=reading.stated, net=reading.net, step=reading.step,
+                    partial=cues.PARTIAL.search(lower) is not None,
                 )
                 self.claims.movements.append(claim)
                 movements.append(claim)

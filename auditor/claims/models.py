@@ -37,6 +37,7 @@ class MovementClaim(BaseModel):
     direction_stated: bool
     net: bool  # "in totaliteit nam het budget toe met …": the whole change, not one movement
     step: str | None = None  # the Kredietevolutie step its word names: "een compensatie van …" → Compensaties
+    partial: bool = False  # its sentence says it names only some ("onder meer", "waaronder", "voornamelijk")
 
 
 class PercentageClaim(BaseModel):

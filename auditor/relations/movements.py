@@ -84,7 +84,8 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                     computed=(point, lo, hi), location=location,
                     formula=f"BA {sum_formula(operands)} = {_show(point)}; {target} {bajr.quantity.display}",
                     direction_stated=all(m.direction_stated for m in details),
-                    doubts=[] if complete else ["list_may_be_partial"],
+                    # "onder meer een herverdeling van …": the text itself says its list is not complete
+                    doubts=[] if complete and not any(m.partial for m in details) else ["list_may_be_partial"],
                 ))
             if not details and not nets and ba.quantity.value != bajr.quantity.value:
                 change = bajr.quantity.value - ba.quantity.value

@@ -77,3 +77,9 @@ def test_a_level_named_without_its_year_is_not_given_the_year_of_the_amount_befo
     assert report.summary.errors == 0, [f.message for f in report.findings if f.severity == "error"]
     assert any(c.rule == "BBT-TXT-001" and c.status == "passed" and "234,0" in [l.text for l in c.locations]
                for c in report.checks)
+
+
+def test_movements_the_text_calls_a_selection_are_reviewed_even_when_it_names_the_level():
+    partial = ARTICLE_TABLE + ["Het krediet werd onder meer verhoogd met 5.000 keuro VAK/VEK voor de index.",
+                               "Het beschikbare budget op het jaareinde bedroeg 588.293 keuro VAK en 586.978 keuro VEK."]
+    assert {s for s, _ in _severities(partial, "BBT-MOV-001")} == {"review"}
