@@ -18,6 +18,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
     """Facts, and the movement amounts no check could use (said as not checkable)."""
     facts: list[Fact] = []
     unchecked: list[Quantity] = []
+    unnamed: dict[str, list[Fact]] = {}  # net changes whose sentence names no credit, per amount
     by_scope: dict[str, list[MovementClaim]] = {}
     for movement in claims.movements:
         by_scope.setdefault(movement.scope, []).append(movement)
@@ -48,7 +49,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 stated = text_operand(net.quantity, "tekst: netto beweging")
                 computed_ops = [bajr_op, ba_op.model_copy(update={"sign": -1})]
                 point, lo, hi = signed_sum(computed_ops)
-                facts.append(comparison(
+                (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(comparison(
                     kind="net_movement", key=f"net|{scope_id}|{credit}|{net.quantity.id}", group=owner,
                     subject=f"{owner}: netto beweging {credit}", stated=stated.model_copy(update={"sign": net.sign}),
                     operands=computed_ops, computed=(point * net.sign, min(lo * net.sign, hi * net.sign), max(lo * net.sign, hi * net.sign)),
@@ -95,7 +96,18 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                     computed=(change, change, change), formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
                     checkable=False,
                 ))
+    for found in unnamed.values():
+        facts += _credit_it_fits(found)
     return facts, unchecked
+
+
+def _credit_it_fits(found: list[Fact]) -> list[Fact]:
+    """'Het krediet stijgt met 352 keuro' names no credit: when VAK and VEK changed alike it holds for both;
+    else it is about the one it fits, and if it fits neither, which one it meant is a guess."""
+    if len({f.computed for f in found}) <= 1:
+        return found
+    fitting = [f for f in found if f.computed_lo <= f.stated_hi and f.computed_hi >= f.stated_lo]
+    return fitting or [f.model_copy(update={"doubts": f.doubts + ["credit_guessed"]}) for f in found]
 
 
 def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,

@@ -83,3 +83,11 @@ def test_movements_the_text_calls_a_selection_are_reviewed_even_when_it_names_th
     partial = ARTICLE_TABLE + ["Het krediet werd onder meer verhoogd met 5.000 keuro VAK/VEK voor de index.",
                                "Het beschikbare budget op het jaareinde bedroeg 588.293 keuro VAK en 586.978 keuro VEK."]
     assert {s for s, _ in _severities(partial, "BBT-MOV-001")} == {"review"}
+
+
+def test_a_net_change_that_names_no_credit_is_checked_against_the_credit_it_fits():
+    # VAK rose by 7.327, VEK by 6.012: "7.327 keuro" without a credit is the VAK change, not a VEK error
+    fits = ARTICLE_TABLE + ["In totaliteit nam het krediet toe met 7.327 keuro."]
+    assert _severities(fits, "BBT-MOV-002") == []
+    neither = ARTICLE_TABLE + ["In totaliteit nam het krediet toe met 7.372 keuro."]
+    assert {s for s, _ in _severities(neither, "BBT-MOV-002")} == {"review"}
