@@ -79,6 +79,22 @@ class Fact(BaseModel):
         return found + [o.quantity for o in self.operands]
 
 
+def meets(fact: Fact) -> bool:
+    """Whether the stated interval can meet the computed one, under the fact's bound."""
+    if fact.bound == "ge":
+        return fact.computed_hi >= fact.stated_lo
+    if fact.bound == "le":
+        return fact.computed_lo <= fact.stated_hi
+    return fact.computed_lo <= fact.stated_hi and fact.computed_hi >= fact.stated_lo
+
+
+def credit_it_fits(found: list[Fact]) -> list[Fact]:
+    """One text amount compared with each credit because the text names none: it is about the credits it
+    fits; if it fits none, which credit it meant is a guess, so every comparison carries that doubt."""
+    fitting = [f for f in found if meets(f)]
+    return fitting or [f.model_copy(update={"doubts": f.doubts + ["credit_guessed"]}) for f in found]
+
+
 def signed_sum(operands: list[Operand]) -> tuple[Decimal, Decimal, Decimal]:
     """Point value and interval of Σ sign·operand; each operand ± its half unit."""
     point = sum((o.sign * o.quantity.value for o in operands), Decimal(0))

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from auditor.claims.models import AmountClaim, Claims, MovementClaim
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
+from auditor.relations.fact import Fact, comparison, credit_it_fits, signed_sum, sum_formula
 from auditor.quantity import Quantity
 from auditor.source import SourceRef
 from auditor.structure.models import BudgetTable
@@ -103,11 +103,8 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
 
 def _credit_it_fits(found: list[Fact]) -> list[Fact]:
     """'Het krediet stijgt met 352 keuro' names no credit: when VAK and VEK changed alike it holds for both;
-    else it is about the one it fits, and if it fits neither, which one it meant is a guess."""
-    if len({f.computed for f in found}) <= 1:
-        return found
-    fitting = [f for f in found if f.computed_lo <= f.stated_hi and f.computed_hi >= f.stated_lo]
-    return fitting or [f.model_copy(update={"doubts": f.doubts + ["credit_guessed"]}) for f in found]
+    else it is about the one it fits (see credit_it_fits)."""
+    return found if len({f.computed for f in found}) <= 1 else credit_it_fits(found)
 
 
 def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,
@@ -117,7 +114,7 @@ def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,
     unused = [m.quantity for m in details if m.step is None]
     for step in sorted({m.step for m in details if m.step}):
         mine = [m for m in details if m.step == step]
-        cell = next((c for c in table.adjustments(credit) if c.row_label.lower().startswith(step.lower())), None)
+        cell = table.step(credit, step)
         if cell is None:
             unused += [m.quantity for m in mine]
             continue

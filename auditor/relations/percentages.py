@@ -8,7 +8,7 @@ from decimal import Decimal
 from auditor.claims.models import Claims, PercentageClaim
 from auditor.quantity import Quantity
 from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
-from auditor.relations.fact import Fact, Operand, comparison, ratio_percent, show
+from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show
 
 
 def _interval(q: Quantity) -> tuple[Decimal, Decimal, Decimal]:
@@ -22,19 +22,9 @@ def execution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
         if claim.credit in (None, "BOTH") and len(found) > 1:
             # the text names no credit, or both ("7.549 keuro VAK/VEK (+5,1%)") while one percentage cannot
             # fit two bases: it is about the credit it agrees with; if none, which one is a guess
-            agreeing = [f for f in found if _meets(f)]
-            found = agreeing or [f.model_copy(update={"doubts": ["credit_guessed"]}) for f in found]
+            found = credit_it_fits(found)
         facts += found
     return facts
-
-
-def _meets(fact: Fact) -> bool:
-    """Whether the stated interval can meet the computed one, under the claim's bound."""
-    if fact.bound == "ge":
-        return fact.computed_hi >= fact.stated_lo
-    if fact.bound == "le":
-        return fact.computed_lo <= fact.stated_hi
-    return fact.computed_lo <= fact.stated_hi and fact.computed_hi >= fact.stated_lo
 
 
 def _growth_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]:

@@ -59,7 +59,7 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
         return None
     found: list[Fact] = []
     for credit in expand_credit(claim.credit):
-        cell = next((c for c in table.adjustments(credit) if c.row_label.lower().startswith(claim.step.lower())), None)
+        cell = table.step(credit, claim.step)
         if cell is None:
             continue
         value = cell.quantity
@@ -69,6 +69,8 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
             stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[cell_operand(cell, owner)],
             computed=(value.value, value.lo, value.hi),
             formula=f"tekst {claim.quantity.display} = tabel {claim.step} {credit} {value.display}",
-            doubts=["credit_guessed"] if claim.credit is None and len({c.quantity.value for c in table.adjustments("VAK") + table.adjustments("VEK") if c.row_label == cell.row_label}) > 1 else [],
         ))
+    if claim.credit is None and len({f.computed for f in found}) > 1:
+        # no credit named, and the step differs between VAK and VEK: which one the text gives is a guess
+        found = [f.model_copy(update={"doubts": ["credit_guessed"]}) for f in found]
     return found or None

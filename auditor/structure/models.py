@@ -72,6 +72,10 @@ class BudgetTable(BaseModel):
         """The steps of a Kredietevolutie (Index, Compensaties, Andere bijstellingen) for one credit."""
         return [c for c in self.cells if c.row == "ADJUSTMENT" and c.credit == credit]
 
+    def step(self, credit: str, name: str) -> Cell | None:
+        """The Kredietevolutie line a word names ('index' → 'Index', 'compensaties' → 'Compensaties')."""
+        return next((c for c in self.adjustments(credit) if c.row_label.lower().startswith(name.lower())), None)
+
     def main_row(self) -> RowCategory | None:
         """The row that carries the table's total: Totaal for an ISE, the single row of an article."""
         rows = [r for r in self.rows() if r != "ADJUSTMENT"]
