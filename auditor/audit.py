@@ -18,6 +18,7 @@ from auditor.relations.fact import Fact
 from auditor.report.build import ReportBuilder
 from auditor.report.models import DocumentInfo, Report
 from auditor.rules import RuleEngine, default_rules_dir, load_rules
+from auditor.rules.diagnosis import explain_verdicts
 from auditor.structure import BBTDocument, parse_structure
 
 
@@ -83,13 +84,13 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
 def _audit_lines(source: SourceText, lang: str, rules_dir: Path | None) -> Audit:
     document = parse_structure(source.lines, source.path)
     claims = extract_claims(document, source.lines)
-    facts = build_facts(document, claims)
     engine = engine_for(rules_dir)
-    facts += engine.bound_facts(document)
+    facts = build_facts(document, claims, engine.bindings())
     verdicts = engine.evaluate(facts)
+    explain_verdicts(verdicts, facts, claims)
     quantities = known_quantities(document, facts)
     numbers = {q.id for q in quantities}
-    builder = ReportBuilder(claims, facts, lang, source)
+    builder = ReportBuilder(lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)
     report = builder.build(verdicts, info, __version__, numbers)

@@ -338,7 +338,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         from auditor.catalogue import catalogue_markdown
         from auditor.rules import default_rules_dir, load_rules
 
-        sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir())))
+        sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir()), args.lang or lang))
         return 0
     settings, limit_origins = _settings(args, lang)
     lang = settings.lang

@@ -4,7 +4,7 @@ the budget BBT of year N+1, per begrotingsartikel and per ISE, per credit.
 The work is split so that a process pool can do the heavy part: `ledger_of` reads what a check across
 documents needs from one audited document (small, picklable); `cross_check` pairs the ledgers of a set
 and builds facts (auditor.relations.fact.comparison) that the rule files of kind `cross_ba` and
-`cross_ise_ba` (rules/crossdoc.yaml) judge with the same engine as every other rule.
+`cross_ise_ba` (rules/over-documenten/) judge with the same engine as every other rule.
 
 Pairing, in order of certainty:
 - documents: a budget BBT of year N+1 with the execution BBT of year N that shares most article codes or

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from auditor.escape import terminal_safe
+
 
 class InputError(Exception):
     """The input document cannot be read or is not a BBT. Carries the message in both languages."""
@@ -18,8 +20,6 @@ class InputError(Exception):
 
 
 def one_line(text: str) -> str:
-    from auditor.report.escape import terminal_safe
-
     return terminal_safe(text).replace("\n", "\\x0a")
 
 

@@ -18,7 +18,7 @@ def test_rounding_differences_are_warnings(sample_audit):
                 for f in sample_audit.report.findings if f.severity == "warning"}
     assert ("BBT-TAB-001", 644, "635305", "635306") in warnings
     assert ("BBT-TAB-001", 644, "635441", "635442") in warnings
-    assert ("BBT-ROL-001", 128, "668564", "668563") in warnings
+    assert ("BBT-ROL-002", 128, "668564", "668563") in warnings
 
 
 def test_duurzame_arbeidsmarkt_vek_movements_that_do_not_add_up_are_reported(sample_audit):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from auditor.claims.models import Claims
 from auditor.relations.arithmetic import rollups, table_totals
 from auditor.relations.breakdowns import breakdown_facts
@@ -12,6 +14,7 @@ from auditor.relations.fact import Fact
 from auditor.relations.indicators import indicator_facts
 from auditor.relations.movements import movement_facts
 from auditor.relations.percentages import execution_facts, gap_facts, ratio_facts
+from auditor.relations.queries import Binding, bound_facts
 from auditor.relations.restatements import restatement_facts
 from auditor.structure.models import BBTDocument
 
@@ -25,7 +28,9 @@ def _doubt_guessed_ise_tables(doc: BBTDocument, facts: list[Fact]) -> None:
             fact.doubts.append("ise_subtables")
 
 
-def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
+def build_facts(doc: BBTDocument, claims: Claims, bindings: Sequence[tuple[str, str, Binding]] = ()) -> list[Fact]:
+    """Every stated relation as a fact: the built-in joins, then those of the rules that state their own
+    binding (rule id, title, binding); what no relation ties is a fact of kind "untied"."""
     index = DocumentIndex(doc)
     facts: list[Fact] = []
     facts += table_totals(index)
@@ -42,7 +47,9 @@ def build_facts(doc: BBTDocument, claims: Claims) -> list[Fact]:
     facts += breakdown_facts(index, claims)
     indicators, unmatched = indicator_facts(index, claims)
     facts += indicators
+    facts += bound_facts(index, claims, bindings, depends_on_whole=True)
     _doubt_guessed_ise_tables(doc, facts)
+    facts += bound_facts(index, claims, bindings, depends_on_whole=False)
     untied = ([c.quantity for c in untied_levels] + [c.quantity for c in unmatched] + list(claims.untied)
               + unchecked_movements)
     seen: set[str] = set()

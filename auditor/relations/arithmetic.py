@@ -1,5 +1,6 @@
 """Table arithmetic (relation 1) and roll-ups (relation 2): Totaal = Σ ESR rows; articles → ISE row
-by ESR category; ISEs → programme; receipts articles → programme AO/TO/LO."""
+by ESR category; part tables → ISE; receipts articles → programme AO/TO/LO. (ISEs → programme is a
+rule file with its own binding, rules/2-optelling/BBT-ROL-002.yaml.)"""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def part_table_sums(index: DocumentIndex) -> list[Fact]:
 
 def rollups(index: DocumentIndex) -> list[Fact]:
     return (_articles_into_ises(index) + part_table_sums(index) + _overview_rows_into_ises(index)
-            + _ises_into_programme(index) + _receipts_into_programme(index))
+            + _receipts_into_programme(index))  # ISEs → programme: BBT-ROL-002's own binding
 
 
 def _overview_rows_into_ises(index: DocumentIndex) -> list[Fact]:
@@ -147,26 +148,6 @@ def _programme_table(index: DocumentIndex) -> tuple[BudgetTable | None, str]:
     if programme is None or programme.table is None:
         return None, ""
     return programme.table, f"Programma {programme.code}"
-
-
-def _ises_into_programme(index: DocumentIndex) -> list[Fact]:
-    table, owner = _programme_table(index)
-    ises = index.doc.ises
-    if table is None or not ises or any(i.table is None for i in ises):
-        return []
-    facts: list[Fact] = []
-    for credit in ("VAK", "VEK"):
-        for column in table.columns():
-            target = table.cell("TOTAL", credit, column)
-            operands = [cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
-            if target is None or len(operands) != len(ises):
-                continue
-            facts.append(comparison(
-                kind="rollup", key=f"rollup|programme|{credit}|{column}", group=owner,
-                subject=f"{owner}: {credit} {column} = Σ ISE's", stated=cell_operand(target, owner), operands=operands,
-                computed=signed_sum(operands), formula=f"{sum_formula(operands)} = {target.quantity.display}",
-            ))
-    return facts
 
 
 def _receipts_into_programme(index: DocumentIndex) -> list[Fact]:

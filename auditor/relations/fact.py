@@ -18,7 +18,7 @@ from auditor.source import SourceRef
 
 FactKind = Literal[
     "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
-    "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution", "growth",
+    "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution",
     "bound",  # built by a rule file's own binding (auditor.relations.queries) and judged by that rule only
     # across documents (auditor.crossdoc): one BA figure printed in two BBTs, per article and per ISE
     "cross_ba", "cross_ise_ba",
@@ -63,6 +63,7 @@ class Fact(BaseModel):
     # a failed comparison is "review", never an error
     doubts: list[str] = []
     rule: str | None = None  # the rule whose binding built this fact (kind "bound"): only it judges it
+    credit: str | None = None  # the credit compared (VAK, VEK …) where one is: what diagnoses join on
 
     def context(self) -> dict[str, object]:
         """What a rule condition may refer to (see auditor.rules.spec.FACT_FIELDS)."""

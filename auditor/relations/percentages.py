@@ -15,42 +15,20 @@ def _interval(q: Quantity) -> tuple[Decimal, Decimal, Decimal]:
     return q.value, q.lo, q.hi
 
 
+EXECUTION_MEASURES = ("execution", "underuse")
+
+
 def execution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
     facts: list[Fact] = []
     for claim in claims.percentages:
-        found = _growth_facts(index, claim) if claim.measure == "growth" else _execution_facts(index, claim)
+        if claim.measure not in EXECUTION_MEASURES:
+            continue  # growth: BBT-PCT-004's own binding (relations.queries, quoted_percentage)
+        found = _execution_facts(index, claim)
         if claim.credit in (None, "BOTH") and len(found) > 1:
             # the text names no credit, or both ("7.549 keuro VAK/VEK (+5,1%)") while one percentage cannot
             # fit two bases: it is about the credit it agrees with; if none, which one is a guess
             found = credit_it_fits(found)
         facts += found
-    return facts
-
-
-def _growth_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]:
-    """'(+1,0%)' after a net change: (BO − BA) / BA of the table (BA-JR in an execution BBT)."""
-    facts: list[Fact] = []
-    table, owner = index.table_of(claim.scope)
-    if table is None:
-        return facts
-    target = "BO" if "BO" in table.columns() else "BA-JR"
-    for credit in _credits(claim):
-        ba, level = index.main_cell(table, credit, "BA"), index.main_cell(table, credit, target)
-        if ba is None or level is None:
-            continue
-        change = level.quantity.value - ba.quantity.value
-        spread = level.quantity.half_unit + ba.quantity.half_unit
-        computed = ratio_percent((change, change - spread, change + spread), _interval(ba.quantity))
-        if computed is None:
-            continue
-        decimals = claim.quantity.decimals
-        facts.append(comparison(
-            kind="growth", key=f"growth|{claim.quantity.id}|{credit}", group=owner,
-            subject=f"{owner}: groei {credit} t.o.v. BA", stated=text_operand(claim.quantity, f"tekst % {credit}"),
-            operands=[cell_operand(level, owner), cell_operand(ba, owner)], computed=computed, unit="pct",
-            formula=f"({target} − BA) / BA = ({level.quantity.display} − {ba.quantity.display}) / {ba.quantity.display} "
-                    f"= {show(computed[0], decimals + 2)}%; tekst {claim.quantity.display}%",
-        ))
     return facts
 
 
@@ -80,7 +58,7 @@ def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]
         decimals = claim.quantity.decimals
         widen = Decimal(10) ** (-decimals) / 2 if claim.bound == "approx" else Decimal(0)
         facts.append(comparison(
-            kind="percentage", key=f"pct|{claim.quantity.id}|{credit}", group=owner,
+            kind="percentage", key=f"pct|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: {'onderbenutting' if claim.measure == 'underuse' else 'uitvoeringsgraad'} {credit}",
             stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=[numerator_op, denominator_op],
             computed=computed, unit="pct", bound=claim.bound, widen=widen,

@@ -1,28 +1,111 @@
 """Registered queries that rule files call by name (`binding: {query: …}`): the joins that need code,
 kept to a small named set. Each turns the document's facts — table cells by table, printed row, credit
-and column — into the comparisons one rule states, so a new check of the same shape is a rule file only.
+and column; the text's claims by scope — into the comparisons one rule states, so a new check of the
+same shape is a rule file only. A query's parameters are the pydantic model beside it: a rule file
+that names an unknown query, column or parameter is refused when it loads.
 
 - `row`: in every printed row of every table, per credit (or the `credits` listed): the `stated` column
-  against the `operands` columns of the same row (sum with signs, or ratio × 100). Both sides sit in one row of one table, so
-  the binding is certain wherever the table stands.
+  against the `operands` columns of the same row (sum with signs, or ratio × 100). Both sides sit in one
+  row of one table, so the binding is certain wherever the table stands.
+- `parts`: a cell of a whole (the programme summary) against the same cell of each of its parts (the
+  ISEs' own tables), per credit and column; only when every part has its table.
+- `quoted_percentage`: a percentage the text quotes (of a `measure` the claims name, e.g. growth) against
+  the ratio of columns of the table its scope restates: (Σ `numerator`) / `denominator` × 100.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
+import string
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Literal, Union
 
-from auditor.relations.context import COLUMN_NAMES, cell_operand
-from auditor.relations.fact import Fact, comparison, ratio_percent, show, signed_sum
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from auditor.claims.models import Claims, PercentageClaim
+from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, expand_credit, text_operand
+from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
 from auditor.structure.models import BBTDocument, BudgetTable, Cell
 
+COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
+CREDITS = Literal["VAK", "VEK", "AO", "TO", "LO"]
+SUBJECT_FIELDS = {"owner", "row", "credit", "column", "title"}
 
-class BindingLike(Protocol):  # auditor.rules.spec.Binding, without importing the rules layer
-    query: str
-    stated: str
-    operands: list[str]
-    equation: str
-    credits: list[str]
+
+def _known_column(column: str) -> str:
+    """A column name, '-' before it to subtract, '|' between alternatives (the first the table has)."""
+    for name in column.lstrip("-").split("|"):
+        if name not in COLUMNS:
+            raise ValueError(f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
+    return column
+
+
+Column = Annotated[str, AfterValidator(_known_column)]
+
+
+class _Query(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    # the finding's subject; fields {owner} (table or scope), {row}, {credit}, {column}, {title} (the rule's)
+    subject: str | None = None
+
+    @field_validator("subject")
+    @classmethod
+    def _subject_fields(cls, template: str | None) -> str | None:
+        for _, name, spec, conversion in string.Formatter().parse(template or ""):
+            if name is not None and (name not in SUBJECT_FIELDS or spec or conversion):
+                raise ValueError(f"subject field {{{name}}} is not allowed (allowed: {', '.join(sorted(SUBJECT_FIELDS))})")
+        return template
+
+
+class RowBinding(_Query):
+    """In every printed row of every table and per credit, the `stated` column and the `operands`
+    columns ("-BA-JR" subtracts), combined by `equation`: sum of the signed operands, or ratio
+    (first / second × 100)."""
+
+    query: Literal["row"]
+    stated: Column
+    operands: list[Column] = Field(min_length=1)
+    equation: Literal["sum", "ratio"] = "sum"
+    credits: list[CREDITS] = []  # only these credits (none: every credit)
+
+    @field_validator("stated", "operands")
+    @classmethod
+    def _one_column_each(cls, value: str | list[str]) -> str | list[str]:
+        if any("|" in column for column in ([value] if isinstance(value, str) else value)):
+            raise ValueError("a row compares columns of one row: no alternatives ('|')")
+        return value
+
+    _operand_columns = field_validator("operands")(classmethod(lambda cls, v: [_known_column(c) for c in v]))
+
+
+class PartsBinding(_Query):
+    """The `row` of the whole's table = Σ the main row of each part's table, per credit and column."""
+
+    query: Literal["parts"]
+    whole: Literal["programme"]
+    parts: Literal["ise"]
+    row: Literal["TOTAL"] = "TOTAL"
+    credits: list[CREDITS] = ["VAK", "VEK"]
+
+
+class QuotedPercentageBinding(_Query):
+    """A percentage of `measure` the text quotes = (Σ signed `numerator` columns) / `denominator` × 100,
+    from the main row of the table the sentence's scope restates, per credit it names."""
+
+    query: Literal["quoted_percentage"]
+    measure: Literal["growth"]
+    numerator: list[Column] = Field(min_length=1)
+    denominator: Column
+
+    _numerator_columns = field_validator("numerator")(classmethod(lambda cls, v: [_known_column(c) for c in v]))
+
+
+def is_ratio(binding: BaseModel | None) -> bool:
+    """Whether a binding compares a percentage (its computed side a ratio × 100)."""
+    return isinstance(binding, QuotedPercentageBinding) or (isinstance(binding, RowBinding) and binding.equation == "ratio")
+
+
+Binding = Annotated[Union[RowBinding, PartsBinding, QuotedPercentageBinding], Field(discriminator="query")]
 
 
 def every_table(doc: BBTDocument) -> list[tuple[BudgetTable, str]]:
@@ -66,13 +149,17 @@ def _signed_names(columns: list[tuple[str, int]]) -> str:
     return text
 
 
-def row_facts(doc: BBTDocument, rule_id: str, title: str, binding: BindingLike) -> list[Fact]:
+def _subject(binding: _Query, default: str, **fields: str) -> str:
+    return (binding.subject or default).format_map(fields)
+
+
+def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, binding: RowBinding) -> list[Fact]:
     facts: list[Fact] = []
     wanted = [_signed(c) for c in binding.operands]
-    for table, owner in every_table(doc):
+    for table, owner in every_table(index.doc):
         if binding.stated not in table.columns():
             continue
-        for index, cells in _rows(table).items():
+        for row_key, cells in _rows(table).items():
             by_key = {(c.credit, c.column): c for c in cells}
             for credit in table.credits():
                 if binding.credits and credit not in binding.credits:
@@ -99,15 +186,122 @@ def row_facts(doc: BBTDocument, rule_id: str, title: str, binding: BindingLike) 
                     unit = "keuro"
                 column_name = COLUMN_NAMES.get(binding.stated, binding.stated)
                 facts.append(comparison(
-                    kind="bound", key=f"{rule_id}|{table.line}|{index}|{credit}", group=owner,
-                    subject=f"{owner}: {label} {credit} {title}", stated=cell_operand(stated, owner),
-                    operands=operands, computed=computed, unit=unit,
+                    kind="bound", key=f"{rule_id}|{table.line}|{row_key}|{credit}", group=owner,
+                    subject=_subject(binding, "{owner}: {row} {credit} {title}", owner=owner, row=label, credit=credit,
+                                     column=column_name, title=title),
+                    stated=cell_operand(stated, owner), operands=operands, computed=computed, unit=unit,
                     formula=f"{shown} = {values}; {column_name} {stated.quantity.display}",
                     rule=rule_id,
                 ))
     return facts
 
 
-QUERIES: dict[str, Callable[[BBTDocument, str, str, BindingLike], list[Fact]]] = {"row": row_facts}
+def parts_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, binding: PartsBinding) -> list[Fact]:
+    programme = index.doc.programme
+    table = programme.table if programme else None
+    ises = index.doc.ises
+    if table is None or programme is None or not ises or any(i.table is None for i in ises):
+        return []
+    owner = f"Programma {programme.code}"
+    facts: list[Fact] = []
+    for credit in binding.credits:
+        for column in table.columns():
+            target = table.cell(binding.row, credit, column)
+            operands = [cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
+            if target is None or len(operands) != len(ises):
+                continue
+            facts.append(comparison(
+                kind="bound", key=f"{rule_id}|{credit}|{column}", group=owner,
+                subject=_subject(binding, "{owner}: {credit} {column} {title}", owner=owner, row=target.row_label,
+                                 credit=credit, column=column, title=title),
+                stated=cell_operand(target, owner), operands=operands, computed=signed_sum(operands),
+                formula=f"{sum_formula(operands)} = {target.quantity.display}", rule=rule_id,
+            ))
+    return facts
 
-__all__ = ["QUERIES", "every_table"]
+
+def _first_column(table: BudgetTable, alternatives: str) -> str | None:
+    return next((name for name in alternatives.split("|") if name in table.columns()), None)
+
+
+def quoted_percentage_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str,
+                            binding: QuotedPercentageBinding) -> list[Fact]:
+    facts: list[Fact] = []
+    for claim in claims.percentages:
+        if claim.measure != binding.measure:
+            continue
+        found = _quoted_facts(index, claim, rule_id, title, binding)
+        if claim.credit in (None, "BOTH") and len(found) > 1:
+            # the text names no credit, or both, while one percentage cannot fit two bases: it is about the
+            # credit it agrees with; if none, which one is a guess
+            found = credit_it_fits(found)
+        facts += found
+    return facts
+
+
+def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, title: str,
+                  binding: QuotedPercentageBinding) -> list[Fact]:
+    facts: list[Fact] = []
+    table, owner = index.table_of(claim.scope)
+    if table is None:
+        return facts
+    columns = [(_first_column(table, name), sign) for name, sign in map(_signed, binding.numerator)]
+    base_column = _first_column(table, binding.denominator)
+    if base_column is None or any(name is None for name, _ in columns):
+        return facts
+    for credit in expand_credit(claim.credit):
+        cells = [(index.main_cell(table, credit, name), sign) for name, sign in columns]  # type: ignore[arg-type]
+        base = index.main_cell(table, credit, base_column)
+        if base is None or any(cell is None for cell, _ in cells):
+            continue
+        operands = [cell_operand(cell, owner, sign) for cell, sign in cells]  # type: ignore[arg-type]
+        b = base.quantity
+        computed = ratio_percent(signed_sum(operands), (b.value, b.lo, b.hi))
+        if computed is None:
+            continue
+        names, values = _signed_names([(name, sign) for name, sign in columns]), sum_formula(operands)  # type: ignore[misc]
+        if len(operands) > 1:
+            names, values = f"({names})", f"({values})"
+        base_name = COLUMN_NAMES.get(base_column, base_column)
+        shown: dict[str, Operand] = {}  # each cell once, as printed (the signs are in the formula)
+        for operand in operands + [cell_operand(base, owner)]:
+            shown.setdefault(operand.quantity.id, operand.model_copy(update={"sign": 1}))
+        facts.append(comparison(
+            kind="bound", key=f"{rule_id}|{claim.quantity.id}|{credit}", group=owner,
+            subject=_subject(binding, "{owner}: {title} {credit}", owner=owner, row="", credit=credit,
+                             column=base_name, title=title),
+            stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=list(shown.values()),
+            computed=computed, unit="pct", rule=rule_id,
+            formula=f"{names} / {base_name} = {values} / {b.display} = {show(computed[0], claim.quantity.decimals + 2)}%; "
+                    f"tekst {claim.quantity.display}%",
+        ))
+    return facts
+
+
+@dataclass(frozen=True)
+class Query:
+    build: Callable[..., list[Fact]]
+    # whether the binding depends on which table was taken for an ISE's whole (a guess when chosen by
+    # size): its facts then carry that doubt; a comparison inside one row of one table does not
+    depends_on_whole: bool
+
+
+QUERIES: dict[str, Query] = {
+    "row": Query(row_facts, depends_on_whole=False),
+    "parts": Query(parts_facts, depends_on_whole=True),
+    "quoted_percentage": Query(quoted_percentage_facts, depends_on_whole=True),
+}
+
+
+def bound_facts(index: DocumentIndex, claims: Claims, bindings: Sequence[tuple[str, str, Binding]],
+                *, depends_on_whole: bool) -> list[Fact]:
+    """The facts of the rules that state their own binding, in rule order."""
+    found: list[Fact] = []
+    for rule_id, title, binding in bindings:
+        query = QUERIES[binding.query]
+        if query.depends_on_whole == depends_on_whole:
+            found += query.build(index, claims, rule_id, title, binding)
+    return found
+
+
+__all__ = ["COLUMNS", "QUERIES", "Binding", "bound_facts", "every_table", "is_ratio"]

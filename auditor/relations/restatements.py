@@ -43,7 +43,7 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
             table_side = cell_operand(cell, owner)
             value = cell.quantity
             facts.append(comparison(
-                kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", group=owner,
+                kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
                 subject=f"{owner}: tekstbedrag {claim.column} {credit}", stated=stated, operands=[table_side],
                 computed=(value.value, value.lo, value.hi),
                 formula=f"tekst {claim.quantity.display} = tabel {claim.column} {credit} {value.display}",
@@ -64,7 +64,7 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
             continue
         value = cell.quantity
         found.append(comparison(
-            kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", group=owner,
+            kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: tekstbedrag {claim.step} {credit}",
             stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[cell_operand(cell, owner)],
             computed=(value.value, value.lo, value.hi),

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from auditor.report.batch_models import BatchReport, CrossFinding
-from auditor.report.escape import terminal_safe
+from auditor.escape import terminal_safe
 
 WORDS = {
     "nl": {"doc": "document", "kind": "soort", "year": "jaar", "errors": "fouten", "warnings": "waarsch.",

@@ -1,27 +1,23 @@
 """Turn verdicts into findings and checks: messages in the user's language, both locations, the
-filled-in equation, the typo diagnosis and which side the other evidence supports."""
+filled-in equation, and the explanations the checks attached (auditor.rules.diagnosis)."""
 
 from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
 
-from auditor.claims.models import Claims
 from auditor.ingest import SourceText
 from auditor.numbers import format_dutch, round_half_up
-from auditor.quantity import Quantity
 from auditor.relations.doubt import explain
 from auditor.relations.fact import Fact
-from auditor.relations.typo import diagnose, percentage_supports
 from auditor.report.place import Placer
 from auditor.report.models import (
     Check, CheckLocation, DocumentInfo, Evidence, Finding, Location, Related, Report, Summary, Tool,
 )
-from auditor.rules.engine import Verdict
+from auditor.rules.engine import Verdict, passed_quantities
 
 UNIT_NAMES = {"nl": {"keuro": "keuro", "pct": "%", "pp": "procentpunt", "count": "aantal"},
               "en": {"keuro": "keuro", "pct": "%", "pp": "percentage points", "count": "count"}}
-DIAGNOSED = {"restatement", "table_total", "rollup", "net_movement", "indicator", "gap", "ratio", "percentage"}
 
 
 def _plain(value: Decimal, decimals: int) -> str:
@@ -82,19 +78,14 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
 
 
 class ReportBuilder:
-    def __init__(self, claims: Claims, facts: list[Fact], lang: str, source: SourceText | None = None) -> None:
-        self.claims = claims
+    def __init__(self, lang: str, source: SourceText | None = None) -> None:
         self.placer = Placer(source)
         self.lang = lang
-        self.passed_quantities: set[str] = set()
-        self._percentage_facts = [f for f in facts if f.kind == "percentage"]
 
     def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str]) -> Report:
         findings: list[Finding] = []
         checks: list[Check] = []
-        for verdict in verdicts:
-            if verdict.severity is None and verdict.rule.counts_as_check:
-                self.passed_quantities.update(q.id for q in verdict.fact.quantities())
+        passed = passed_quantities(verdicts)
         failed = sorted((v for v in verdicts if v.severity is not None),
                         key=lambda v: (v.fact.location.line, v.fact.location.column, v.rule.id))
         self.ids = {id(v): fid for v, fid in zip(failed, finding_ids([(v.rule.id, v.fact) for v in failed]))}
@@ -118,20 +109,14 @@ class ReportBuilder:
             review=sum(f.severity == "review" for f in findings),
             info=sum(f.severity == "info" for f in findings),
             checks=len(checks), passed=sum(c.status == "passed" for c in checks),
-            numbers=len(numbers), numbers_verified=len(self.passed_quantities & numbers),
+            numbers=len(numbers), numbers_verified=len(passed & numbers),
         )
         return Report(tool=Tool(version=version), document=document, summary=summary, findings=findings, checks=checks)
 
     def finding(self, verdict: Verdict) -> Finding:
         rule, fact, lang = verdict.rule, verdict.fact, self.lang
         message = _render(getattr(rule.message, lang), fact, lang)
-        suggestion_parts: list[str] = []
-        if fact.kind in DIAGNOSED and fact.stated is not None and verdict.severity in ("error", "review") and fact.difference != 0:
-            slip = diagnose(fact.stated.quantity, round_half_up(fact.computed, fact.decimals))
-            if slip:
-                suggestion_parts.append(("Mogelijke tikfout: " if lang == "nl" else "Possible typo: ") + slip[lang])
-            if fact.kind == "restatement":
-                suggestion_parts.extend(self.side_evidence(fact))
+        suggestion_parts = [note[lang] for note in verdict.notes]
         if rule.suggestion:
             suggestion_parts.append(_render(getattr(rule.suggestion, lang), fact, lang))
         location = fact.location
@@ -148,47 +133,3 @@ class ReportBuilder:
             suggestion=" ".join(suggestion_parts) or None,
             uncertain=explain(fact.doubts, lang) if verdict.severity == "review" else [],
         )
-
-    def side_evidence(self, fact: Fact) -> list[str]:
-        """Which side do other numbers support? A percentage quoted beside the text amount, and
-        checks the table cell passed, point at the likely slip."""
-        assert fact.stated is not None
-        text_q: Quantity = fact.stated.quantity
-        cell_q: Quantity = fact.operands[0].quantity
-        notes: list[str] = []
-        for pct in self.claims.percentages:
-            if pct.numerator is None or pct.numerator.id != text_q.id:
-                continue
-            denominator = self._denominator_for(fact)
-            if denominator is None:
-                continue
-            with_cell = percentage_supports(pct.quantity, cell_q.value, denominator)
-            with_text = percentage_supports(pct.quantity, text_q.value, denominator)
-            if with_cell and not with_text:
-                notes.append(
-                    f"Het percentage {pct.quantity.display}% ernaast volgt uit het tabelbedrag {cell_q.display} "
-                    f"({cell_q.display} / {format_dutch(denominator)}), niet uit {text_q.display}: waarschijnlijk is de tekst fout."
-                    if self.lang == "nl" else
-                    f"The percentage {pct.quantity.display}% beside it follows from the table amount {cell_q.display} "
-                    f"({cell_q.display} / {format_dutch(denominator)}), not from {text_q.display}: the text is the likely slip."
-                )
-            elif with_text and not with_cell:
-                notes.append(
-                    f"Het percentage {pct.quantity.display}% ernaast volgt uit het tekstbedrag {text_q.display}: waarschijnlijk is de tabel fout."
-                    if self.lang == "nl" else
-                    f"The percentage {pct.quantity.display}% beside it follows from the text amount {text_q.display}: the table is the likely slip."
-                )
-        if cell_q.id in self.passed_quantities:
-            notes.append(
-                f"De tabelcel {cell_q.display} klopt met de andere controles (optelling, bewegingen)."
-                if self.lang == "nl" else f"The table cell {cell_q.display} agrees with the other checks (roll-up, movements)."
-            )
-        return notes
-
-    def _denominator_for(self, fact: Fact) -> Decimal | None:
-        subject_credit = fact.key.rsplit("|", 1)[-1]
-        for pct_fact in self._percentage_facts:
-            if pct_fact.operands and pct_fact.key.endswith(f"|{subject_credit}") and pct_fact.stated and \
-               pct_fact.operands[0].quantity.id == fact.operands[0].quantity.id:
-                return pct_fact.operands[1].quantity.value
-        return None

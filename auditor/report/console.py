@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as _RichText
 
-from auditor.report.escape import terminal_safe
+from auditor.escape import terminal_safe
 from auditor.report.models import Finding, Report
 from auditor.report.place import describe
 

@@ -7,7 +7,7 @@ import html
 from itertools import groupby
 
 from auditor.diff import DiffReport, NumberChange
-from auditor.report.escape import terminal_safe
+from auditor.escape import terminal_safe
 from auditor.report.models import Finding
 
 WORDS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.report.escape import markdown_text, terminal_safe
+from auditor.escape import markdown_text, terminal_safe
 from auditor.report.models import Report
 from auditor.report.place import describe
 

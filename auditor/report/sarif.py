@@ -48,7 +48,7 @@ def _rule(rule: RuleSpec, lang: str) -> dict[str, Any]:
         "fullDescription": {"text": description},
         "help": {"text": f"{title}. {description}", "markdown": f"**{title}**\n\n{description}"},
         "defaultConfiguration": {"level": LEVELS[severities[0]]},
-        "properties": {"relation": rule.relation, "severities": severities},
+        "properties": {"relation": getattr(rule.relation, lang), "severities": severities},
     }
 
 

@@ -3,14 +3,13 @@ severity; none holding means the relation was checked and holds."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import rule_engine
 
 from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
-from auditor.relations.queries import QUERIES
-from auditor.structure.models import BBTDocument
+from auditor.relations.queries import Binding
 from auditor.rules.spec import CONTEXT, RuleSpec, Severity
 
 
@@ -19,6 +18,12 @@ class Verdict:
     rule: RuleSpec
     fact: Fact
     severity: Severity | None  # None: passed
+    notes: list[dict[str, str]] = field(default_factory=list)  # nl/en: what explains it (rules.diagnosis)
+
+
+def passed_quantities(verdicts: list[Verdict]) -> set[str]:
+    """The numbers that took part in a check that held."""
+    return {q.id for v in verdicts if v.severity is None and v.rule.counts_as_check for q in v.fact.quantities()}
 
 
 def certainty_policy(severity: Severity, fact: Fact) -> Severity:
@@ -68,10 +73,6 @@ class RuleEngine:
                 verdicts.append(Verdict(rule=rule, fact=fact, severity=self.judge(rule, fact)))
         return verdicts
 
-    def bound_facts(self, document: BBTDocument) -> list[Fact]:
-        """The facts of the rules that state their own binding (a query over the document's tables)."""
-        found: list[Fact] = []
-        for rule in self.rules:
-            if rule.binding is not None:
-                found += QUERIES[rule.binding.query](document, rule.id, rule.title.nl, rule.binding)
-        return found
+    def bindings(self) -> list[tuple[str, str, Binding]]:
+        """The rules that state their own binding (a registered query), for the relations stage."""
+        return [(rule.id, rule.title.nl, rule.binding) for rule in self.rules if rule.binding is not None]

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from auditor.quantity import Quantity
 from auditor.relations.fact import Fact, Operand, comparison, ratio_percent, signed_sum
+from auditor.relations.queries import is_ratio
 from auditor.rules.spec import Example, RuleSpec
 
-PERCENT_KINDS = {"percentage", "ratio", "indicator", "growth"}
+PERCENT_KINDS = {"percentage", "ratio", "indicator"}
 
 
 def _quantity(text: str, n: int, unit: str) -> Quantity:
@@ -16,9 +17,9 @@ def _quantity(text: str, n: int, unit: str) -> Quantity:
 
 
 def example_fact(rule: RuleSpec, example: Example) -> Fact:
-    ratio = rule.binding is not None and rule.binding.equation == "ratio"
+    ratio = is_ratio(rule.binding)
     stated_unit = "pct" if rule.applies_to in PERCENT_KINDS or ratio else "pp" if rule.applies_to == "gap" else "keuro"
-    operand_unit = "keuro" if rule.applies_to in ("percentage", "growth") or ratio else "count" if rule.applies_to == "ratio" else stated_unit
+    operand_unit = "keuro" if rule.applies_to == "percentage" or ratio else "count" if rule.applies_to == "ratio" else stated_unit
     stated = Operand(quantity=_quantity(example.stated, 1, stated_unit), role="voorbeeld")
     operands = [Operand(quantity=_quantity(t, i + 2, operand_unit), role="voorbeeld") for i, t in enumerate(example.operands)]
     if example.combine == "ratio":

@@ -9,10 +9,11 @@ from typing import Literal
 
 import rule_engine
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from auditor.errors import RuleFileError
 from auditor.relations.fact import FactKind
+from auditor.relations.queries import Binding
 
 # error: proven (every number bound with certainty, the intervals cannot meet); review ("te bekijken"):
 # the comparison fails but a binding is a guess; warning: a difference rounding can explain; info:
@@ -91,6 +92,15 @@ class ExpectedFinding(BaseModel):
     line: int = Field(ge=1)
 
 
+class Illustration(BaseModel):
+    """A wrong and a corrected Dutch excerpt, for a check whose cases cannot be single BBT snippets
+    (across documents); other checks show their own cases as wrong and right."""
+
+    model_config = ConfigDict(extra="forbid")
+    wrong: str
+    right: str
+
+
 class Case(BaseModel):
     """A small BBT text and the findings this rule must give on it (none: it passes)."""
 
@@ -100,41 +110,17 @@ class Case(BaseModel):
     expect: list[ExpectedFinding] = []
 
 
-QUERY_NAMES = ("row",)  # auditor.relations.queries.QUERIES; checked here so a typo fails at load time
-
-
-class Binding(BaseModel):
-    """Which numbers a rule compares, as a query over the document's facts: `row` takes, in every
-    printed row of every table and per credit, the `stated` column and the `operands` columns ("-BA-JR"
-    subtracts) and combines them by `equation` (sum of the signed operands, or ratio: first / second × 100)."""
-
-    model_config = ConfigDict(extra="forbid")
-    query: Literal["row"]
-    stated: str
-    operands: list[str] = Field(min_length=1)
-    equation: Literal["sum", "ratio"] = "sum"
-    credits: list[Literal["VAK", "VEK", "AO", "TO", "LO"]] = []  # only these credits (none: every credit)
-
-    @field_validator("stated", "operands")
-    @classmethod
-    def _known_columns(cls, value: str | list[str]) -> str | list[str]:
-        for column in [value] if isinstance(value, str) else value:
-            if column.lstrip("-") not in COLUMNS:
-                raise ValueError(f"unknown column {column!r} (known: {', '.join(COLUMNS)})")
-        return value
-
-
-COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
-
-
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
     title: Text
     description: Text
     applies_to: FactKind  # the kinds are listed once, in auditor.relations.fact
-    relation: str  # which relation of DOMAIN.md it checks, for the catalogue
-    binding: Binding | None = None  # with applies_to "bound": the rule builds its own facts
+    relation: Text  # which relation of DOMAIN.md it checks, for the catalogue
+    binding: Binding | None = None  # with applies_to "bound": the rule builds its own facts (relations.queries)
+    # what a failed comparison is explained with (auditor.rules.diagnosis): "typo" (a digit swapped, one
+    # dropped …), "side_evidence" (which side of a text-versus-table difference other numbers support)
+    diagnoses: list[str] = []
     counts_as_check: bool = True  # False for rules that only report what could not be checked
     outcomes: list[Outcome] = Field(min_length=1)
     message: Text
@@ -142,6 +128,27 @@ class RuleSpec(BaseModel):
     examples: list[Example] = Field(min_length=2)
     # BBT snippets run through the whole pipeline (tests/rules/test_rule_cases.py): one that passes, one that fails
     cases: list[Case] = []
+    illustration: Illustration | None = None
+    _source_file: str = PrivateAttr(default="")  # the file it came from, relative to the rules directory
+
+    @property
+    def source_file(self) -> str:
+        return self._source_file
+
+    @field_validator("diagnoses")
+    @classmethod
+    def _known_diagnoses(cls, names: list[str]) -> list[str]:
+        from auditor.rules.diagnosis import DIAGNOSES  # the registry; it imports this module
+
+        unknown = [n for n in names if n not in DIAGNOSES]
+        if unknown:
+            raise ValueError(f"unknown diagnosis {unknown[0]!r} (known: {', '.join(DIAGNOSES)})")
+        return names
+
+    @field_validator("relation", mode="before")
+    @classmethod
+    def _relation_in_one_language(cls, value: object) -> object:
+        return {"nl": value, "en": value} if isinstance(value, str) else value  # an older custom rule file
 
     @field_validator("outcomes")
     @classmethod
@@ -182,6 +189,12 @@ class RuleSpec(BaseModel):
             raise ValueError("cases need at least one snippet that passes and one that fails")
         return cases
 
+    @model_validator(mode="after")
+    def _shows_wrong_and_right(self) -> "RuleSpec":
+        if not self.cases and self.illustration is None:
+            raise ValueError("a rule needs cases (a BBT snippet that passes and one that fails) or, across documents, an illustration (wrong, right)")
+        return self
+
     @field_validator("examples")
     @classmethod
     def _examples_pass_and_fail(cls, examples: list[Example]) -> list[Example]:
@@ -191,38 +204,55 @@ class RuleSpec(BaseModel):
         return examples
 
 
+RULE_FILE_PATTERN = "*.yaml"  # one check per file, in folders by relation (rules/1-tabelrekenkunde/…)
+
+
+def _rule_entries(path: Path, name: str) -> list[object]:
+    """A rule file holds one check (its fields at the top); a file with a `rules:` list, the older
+    layout, still loads, so custom rule directories keep working."""
+    try:
+        # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+    except UnicodeDecodeError as exc:
+        raise RuleFileError(f"{name}: geen UTF-8 (byte {exc.start})", f"{name}: not UTF-8 (byte {exc.start})") from exc
+    except yaml.YAMLError as exc:
+        raise RuleFileError(f"{name}: geen geldige YAML: {exc}", f"{name}: not valid YAML: {exc}") from exc
+    if isinstance(data, dict) and "id" in data:
+        return [data]
+    entries = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise RuleFileError(f"{name}: één controle verwacht (met 'id:' bovenaan) of een lijst 'rules:'",
+                            f"{name}: expected one check (with 'id:' at the top) or a 'rules:' list")
+    return entries
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files under `directory` and its folders, in a fixed order (by path)."""
+    return sorted(directory.rglob(RULE_FILE_PATTERN), key=lambda p: p.relative_to(directory).as_posix())
+
+
 def load_rules(directory: Path) -> list[RuleSpec]:
-    """Load and validate every *.yaml in `directory`; RuleFileError names file, rule and reason."""
+    """Load and validate every rule file under `directory`; RuleFileError names file, rule and reason."""
     if not directory.is_dir():
         raise RuleFileError(f"map met regelbestanden niet gevonden: {directory}", f"rules directory not found: {directory}")
     rules: list[RuleSpec] = []
-    seen: dict[str, Path] = {}
-    for path in sorted(directory.glob("*.yaml")):
-        try:
-            # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-        except UnicodeDecodeError as exc:
-            raise RuleFileError(f"{path.name}: geen UTF-8 (byte {exc.start})",
-                                f"{path.name}: not UTF-8 (byte {exc.start})") from exc
-        except yaml.YAMLError as exc:
-            raise RuleFileError(f"{path.name}: geen geldige YAML: {exc}", f"{path.name}: not valid YAML: {exc}") from exc
-        entries = data.get("rules") if isinstance(data, dict) else None
-        if not isinstance(entries, list) or not entries:
-            raise RuleFileError(f"{path.name}: een lijst 'rules:' bovenaan verwacht",
-                                f"{path.name}: expected a top-level 'rules:' list")
-        for position, entry in enumerate(entries, start=1):
+    seen: dict[str, str] = {}
+    for path in rule_files(directory):
+        name = path.relative_to(directory).as_posix()
+        for position, entry in enumerate(_rule_entries(path, name), start=1):
             rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
             try:
                 rule = RuleSpec.model_validate(entry)
             except ValidationError as exc:
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
-                raise RuleFileError(f"{path.name}: regel {rule_id}: {where}: {first['msg']}",
-                                    f"{path.name}: rule {rule_id}: {where}: {first['msg']}") from exc
+                raise RuleFileError(f"{name}: regel {rule_id}: {where}: {first['msg']}",
+                                    f"{name}: rule {rule_id}: {where}: {first['msg']}") from exc
             if rule.id in seen:
-                raise RuleFileError(f"{path.name}: regel {rule.id}: dubbele id (ook in {seen[rule.id].name})",
-                                f"{path.name}: rule {rule.id}: duplicate id (also in {seen[rule.id].name})")
-            seen[rule.id] = path
+                raise RuleFileError(f"{name}: regel {rule.id}: dubbele id (ook in {seen[rule.id]})",
+                                    f"{name}: rule {rule.id}: duplicate id (also in {seen[rule.id]})")
+            seen[rule.id] = name
+            rule._source_file = name
             rules.append(rule)
     if not rules:
         raise RuleFileError(f"geen regelbestanden (*.yaml) in {directory}", f"no rule files (*.yaml) in {directory}")

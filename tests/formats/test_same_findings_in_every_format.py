@@ -22,7 +22,7 @@ def test_the_known_findings_are_reported_in_every_format_with_the_same_values(au
     text = signature(audits[("txt", False)])
     rules = sorted((rule, severity) for rule, severity, *_ in text)
     assert rules == sorted([("BBT-TXT-001", "error"), ("BBT-TAB-001", "warning"), ("BBT-TAB-001", "warning"),
-                            ("BBT-ROL-001", "warning"), ("BBT-MOV-001", "warning")])
+                            ("BBT-ROL-002", "warning"), ("BBT-MOV-001", "warning")])
     assert signature(audits[("docx", False)]) == text
     assert signature(audits[("pdf", False)]) == text
 

@@ -4,6 +4,7 @@ beside it), `bbt-audit check` audits the bundled sample and `bbt-audit rules` li
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -15,8 +16,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_the_wheel_installs_and_runs_without_the_checkout(tmp_path):
     dist = tmp_path / "dist"
+    # built from a copy: setuptools keeps build/ in the tree it builds, and a file deleted since the last
+    # build would otherwise still ship
+    tree = tmp_path / "tree"
+    shutil.copytree(ROOT, tree, symlinks=True,
+                    ignore=shutil.ignore_patterns(".git", ".venv", "build", "dist", "*.egg-info", "__pycache__"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
-                    "-w", str(dist), str(ROOT)], check=True, capture_output=True)
+                    "-w", str(dist), str(tree)], check=True, capture_output=True)
     wheel = next(dist.glob("bbt_auditor-*.whl"))
     env_dir = tmp_path / "env"
     venv.EnvBuilder(with_pip=False).create(env_dir)

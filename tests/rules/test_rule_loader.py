@@ -23,6 +23,7 @@ rules:
     examples:
       - {name: ok, stated: "1", operands: ["1"], combine: copy, expect: passed}
       - {name: fout, stated: "2", operands: ["1"], combine: copy, expect: error}
+    illustration: {wrong: "2", right: "1"}
 """
 
 
@@ -70,6 +71,38 @@ def test_duplicate_rule_ids_are_rejected(tmp_path):
 
 
 def test_rule_files_contain_no_python():
-    for path in default_rules_dir().glob("*.yaml"):
+    for path in default_rules_dir().rglob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         assert "!!python" not in text and "lambda" not in text and "import" not in text
+
+
+def test_each_check_is_one_file_named_by_its_id_in_the_folder_of_its_relation():
+    import re
+
+    for rule in load_rules(default_rules_dir()):
+        folder, name = rule.source_file.split("/")
+        assert name == f"{rule.id}.yaml"
+        number = re.match(r"\d", rule.relation.nl)
+        if number:
+            assert folder.startswith(f"{number.group()}-"), (rule.id, folder, rule.relation)
+
+
+def test_a_file_with_one_check_at_the_top_loads(tmp_path):
+    import yaml
+
+    entry = yaml.safe_load(_rules())["rules"][0]
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "one.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    [rule] = load_rules(tmp_path)
+    assert rule.id == entry["id"] and rule.source_file == "folder/one.yaml"
+
+
+def test_a_rule_without_cases_or_illustration_is_refused(tmp_path):
+    with pytest.raises(RuleFileError, match="cases"):
+        load_rules(_write(tmp_path, _rules().replace('    illustration: {wrong: "2", right: "1"}\n', "")))
+
+
+def test_an_unknown_diagnosis_is_refused(tmp_path):
+    text = _rules().replace("    applies_to: restatement\n", "    applies_to: restatement\n    diagnoses: [astrologie]\n")
+    with pytest.raises(RuleFileError, match="astrologie"):
+        load_rules(_write(tmp_path, text))

@@ -21,7 +21,7 @@ UNSAFE = {
 def _rules_with(tmp_path, condition: str):
     directory = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), directory)
-    path = directory / "tables.yaml"
+    path = directory / "1-tabelrekenkunde" / "BBT-TAB-001.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("when: difference != 0", f"when: {condition}", 1), encoding="utf-8")
     return directory

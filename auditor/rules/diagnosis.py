@@ -1,0 +1,108 @@
+"""What a failed comparison is explained with, run after the verdicts: each rule names its diagnoses
+(`diagnoses:` in its file). The explanations travel with the verdict, in Dutch and English, so the
+report only chooses the language.
+
+- `typo`: which slip (a digit replaced, two swapped, one dropped …) turns the computed number into
+  the printed one;
+- `side_evidence`: for a text amount against its table cell, which side other numbers support — a
+  percentage quoted beside the amount, or checks the cell passed elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.claims.models import Claims
+from auditor.numbers import format_dutch, round_half_up
+from auditor.relations.fact import Fact
+from auditor.rules.engine import Verdict, passed_quantities
+from auditor.rules.typo import diagnose, percentage_supports
+
+Note = dict[str, str]  # nl, en
+EXPLAINED = ("error", "review")  # a warning is a rounding difference: no slip to name
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a diagnosis may consult besides the fact: the claims, the execution percentages, and the
+    numbers that passed a check."""
+
+    claims: Claims
+    percentage_facts: list[Fact]
+    passed: set[str]
+
+
+def explain_verdicts(verdicts: list[Verdict], facts: list[Fact], claims: Claims) -> None:
+    """Fill in `notes` of every failed verdict whose rule names a diagnosis."""
+    evidence = Evidence(claims, [f for f in facts if f.kind == "percentage"], passed_quantities(verdicts))
+    for verdict in verdicts:
+        fact = verdict.fact
+        if verdict.severity not in EXPLAINED or fact.stated is None or fact.difference == 0:
+            continue
+        for name in verdict.rule.diagnoses:
+            verdict.notes += DIAGNOSES[name].explain(fact, evidence)
+
+
+def _typo(fact: Fact, evidence: Evidence) -> list[Note]:
+    assert fact.stated is not None
+    slip = diagnose(fact.stated.quantity, round_half_up(fact.computed, fact.decimals))
+    return [{"nl": "Mogelijke tikfout: " + slip["nl"], "en": "Possible typo: " + slip["en"]}] if slip else []
+
+
+def _side_evidence(fact: Fact, evidence: Evidence) -> list[Note]:
+    """Which side do other numbers support? A percentage quoted beside the text amount, and checks the
+    table cell passed, point at the likely slip."""
+    assert fact.stated is not None
+    text_q, cell_q = fact.stated.quantity, fact.operands[0].quantity
+    notes: list[Note] = []
+    for pct in evidence.claims.percentages:
+        if pct.numerator is None or pct.numerator.id != text_q.id:
+            continue
+        denominator = _denominator_for(fact, evidence.percentage_facts)
+        if denominator is None:
+            continue
+        with_cell = percentage_supports(pct.quantity, cell_q.value, denominator)
+        with_text = percentage_supports(pct.quantity, text_q.value, denominator)
+        if with_cell and not with_text:
+            notes.append({
+                "nl": f"Het percentage {pct.quantity.display}% ernaast volgt uit het tabelbedrag {cell_q.display} "
+                      f"({cell_q.display} / {format_dutch(denominator)}), niet uit {text_q.display}: waarschijnlijk is de tekst fout.",
+                "en": f"The percentage {pct.quantity.display}% beside it follows from the table amount {cell_q.display} "
+                      f"({cell_q.display} / {format_dutch(denominator)}), not from {text_q.display}: the text is the likely slip.",
+            })
+        elif with_text and not with_cell:
+            notes.append({
+                "nl": f"Het percentage {pct.quantity.display}% ernaast volgt uit het tekstbedrag {text_q.display}: waarschijnlijk is de tabel fout.",
+                "en": f"The percentage {pct.quantity.display}% beside it follows from the text amount {text_q.display}: the table is the likely slip.",
+            })
+    if cell_q.id in evidence.passed:
+        notes.append({
+            "nl": f"De tabelcel {cell_q.display} klopt met de andere controles (optelling, bewegingen).",
+            "en": f"The table cell {cell_q.display} agrees with the other checks (roll-up, movements).",
+        })
+    return notes
+
+
+def _denominator_for(fact: Fact, percentage_facts: list[Fact]) -> Decimal | None:
+    """The base of the execution percentage computed from the same cell for the same credit."""
+    for pct_fact in percentage_facts:
+        if pct_fact.operands and pct_fact.credit == fact.credit and pct_fact.stated and \
+           pct_fact.operands[0].quantity.id == fact.operands[0].quantity.id:
+            return pct_fact.operands[1].quantity.value
+    return None
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    explain: Callable[[Fact, Evidence], list[Note]]
+    title: Note  # for the catalogue
+
+
+# the diagnoses a rule file may name (`diagnoses: [typo]`), validated when it loads
+DIAGNOSES: dict[str, Diagnosis] = {
+    "typo": Diagnosis(_typo, {"nl": "mogelijke tikfout", "en": "possible typo"}),
+    "side_evidence": Diagnosis(_side_evidence, {"nl": "welke kant andere getallen steunen",
+                                                "en": "which side other numbers support"}),
+}
