@@ -34,7 +34,10 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Sequence
+from ctypes import c_double
 from dataclasses import dataclass
 
 from auditor.errors import InputError
@@ -95,6 +98,8 @@ SYMBOL_BULLETS: dict[str, str] = {
 }
 LIST_GAP = " \t\u00a0"  # what stands between a bullet and its item: a tab, spaces
 NUMBER = re.compile(NUMBER_PATTERN)
+HYPHEN_MARK = re.compile("[" + "".join(sorted(LINE_END_HYPHENS)) + "]")
+LINE_BREAK = re.compile(r"\r\n|\n|\r")
 DIGITS = re.compile(r"\d+")
 
 
@@ -158,7 +163,13 @@ def check_streams(data: bytes, path: str, limits: Limits) -> None:
     """Refuse a PDF a page of which draws more than `pdf_page_stream_bytes` of decompressed content
     (its content streams and the forms it uses, nested ones too). Flate streams are inflated here as a
     stream with a cap, keeping nothing, so a 2 GiB content stream costs a few MB and a moment, not the
-    gigabytes PDFium would allocate to parse it. A file pypdf cannot walk is left to PDFium to judge."""
+    gigabytes PDFium would allocate to parse it. A file pypdf cannot walk is left to PDFium to judge.
+
+    Most files are let through without pypdf (whose import and walk cost more than the rest of the
+    audit's reading): when every stream in the file together inflates to no more than the limit less the
+    file's size, no page can draw more (see `_streams_within`)."""
+    if _streams_within(data, limits.pdf_page_stream_bytes):
+        return
     try:
         from pypdf import PdfReader
 
@@ -244,6 +255,36 @@ def _inflated_size(stream, cap: int) -> int:
 
 
 CHUNK = 1024 * 1024
+STREAM_KEYWORD = re.compile(rb"stream[ \r\n]*")  # pypdf allows spaces before the end of line
+FEED = 16 * 1024  # bytes handed to the inflater at a time while looking for a stream's end
+
+
+def _streams_within(data: bytes, limit: int) -> bool:
+    """Whether the file's size plus what all its zlib streams inflate to stays within `limit`, so that
+    no page can draw more than `limit` of content. What a page draws is at most that sum: each of its
+    Flate streams inflates to what the same stream inflates to here (it starts after a `stream`
+    keyword, where an attempt is made; an attempt where no zlib data starts costs nothing), and its
+    other streams are bytes of the file. An encrypted file is left to pypdf (its streams inflate only
+    once decrypted). Stops inflating as soon as the sum passes `limit`."""
+    remaining = limit - len(data)
+    if remaining < 0 or b"/Encrypt" in data:
+        return False
+    view = memoryview(data)
+    for match in STREAM_KEYWORD.finditer(data):
+        position = match.end()
+        inflater = zlib.decompressobj()
+        try:
+            while not inflater.eof and position < len(data):
+                pending: bytes | memoryview = view[position:position + FEED]
+                position += FEED
+                while pending:
+                    remaining -= len(inflater.decompress(pending, remaining + 1))
+                    if remaining < 0:
+                        return False
+                    pending = inflater.unconsumed_tail
+        except zlib.error:
+            continue  # not zlib data here (another filter, a damaged stream): its bytes are in the file's size
+    return True
 
 
 def _refusal(path: str, reason: str) -> InputError:
@@ -265,37 +306,82 @@ def _read_page(page, number: int, path: str, limits: Limits) -> tuple[list[_Page
         height = page.get_height()
         text = textpage.get_text_range()
         # where PDFium joined two printed lines: a line's box must cover each of them
-        joints = [position for position, char in enumerate(text) if char in LINE_END_HYPHENS]
+        joints = [match.start() for match in HYPHEN_MARK.finditer(text)]
+        charbox = _charbox_reader(textpage)
+        top_margin, bottom_margin = height * (1 - MARGIN), height * MARGIN
         result: list[_PageLine] = []
         for line, index in text_lines(text):
-            bbox = _line_box(textpage, index[0], index[-1], joints)
+            bbox = _line_box(charbox, index[0], index[-1], joints)
             spans = tuple(
-                Span(start=m.start(), end=m.end(), bbox=_chars_box(textpage, index[m.start()], index[m.end() - 1]))
+                Span(m.start(), m.end(), _chars_box(charbox, index[m.start()], index[m.end() - 1]))
                 for m in NUMBER.finditer(line)
             )
-            in_margin = bbox is not None and (bbox[3] > height * (1 - MARGIN) or bbox[1] < height * MARGIN)
+            in_margin = bbox[3] > top_margin or bbox[1] < bottom_margin
             result.append(_PageLine(page=number, text=line, bbox=bbox, spans=spans, in_margin=in_margin))
         return result, count
     finally:
         textpage.close()
 
 
+def _charbox_reader(textpage) -> Callable[[int], tuple[float, float, float, float]]:
+    """`textpage.get_charbox` without its per-call setup: PDFium's FPDFText_GetCharBox into four
+    doubles made once per page (the same call, so the same boxes); each box is asked for once."""
+    import pypdfium2.raw as pdfium_c
+    from pypdfium2 import PdfiumError
+
+    left, right, bottom, top = c_double(), c_double(), c_double(), c_double()
+    raw, get = textpage.raw, pdfium_c.FPDFText_GetCharBox
+    seen: dict[int, tuple[float, float, float, float]] = {}
+
+    def charbox(index: int) -> tuple[float, float, float, float]:
+        box = seen.get(index)
+        if box is None:
+            if not get(raw, index, left, right, bottom, top):  # yes, l r b t
+                raise PdfiumError("Failed to get charbox.")
+            box = seen[index] = (left.value, bottom.value, right.value, top.value)
+        return box
+
+    return charbox
+
+
 _Chars = list[tuple[str, int]]  # a line's characters, each with its index in PDFium's text page
 
 
-def text_lines(text: str) -> list[tuple[str, tuple[int, ...]]]:
+def text_lines(text: str) -> list[tuple[str, Sequence[int]]]:
     """The lines of PDFium's text of one page as the page reads: line-end hyphens resolved, symbol-font
     bullets read as '•'; blank lines left out. Each line comes with the PDFium character index of each
     of its characters (PDFium separates lines with generated CR LF; an index into `text` is its
-    character index)."""
-    lines: list[_Chars] = []
+    character index).
+
+    Most lines are read as they stand (trailing spaces dropped, their indices a range); only a line with
+    a hyphen mark, the line after it (whose first word may move up) and a line opening with a bullet
+    glyph are taken apart character by character."""
+    raws = LINE_BREAK.split(text)
+    offsets: list[int] = []
     offset = 0
-    for raw in re.split(r"\r\n|\n|\r", text):
-        lines.append([(char, offset + position) for position, char in enumerate(raw)])
+    for raw in raws:
+        offsets.append(offset)
         offset += len(raw) + (2 if text.startswith("\r\n", offset + len(raw)) else 1)
-    _join_words_across_line_ends(lines)
-    out = []
-    for chars in lines:
+    slow: dict[int, _Chars] = {}
+    for number, raw in enumerate(raws):
+        if HYPHEN_MARK.search(raw):
+            for at in (number, number + 1):
+                if at < len(raws) and at not in slow:
+                    slow[at] = [(char, offsets[at] + position) for position, char in enumerate(raws[at])]
+        elif raw.lstrip()[:1] in SYMBOL_BULLETS and number not in slow:
+            slow[number] = [(char, offsets[number] + position) for position, char in enumerate(raw)]
+    # a word moves up only from the line after one with a mark, and both are taken apart; lines in order
+    for number in sorted(slow):
+        if number + 1 in slow:
+            _join_words_across_line_ends([slow[number], slow[number + 1]])
+    out: list[tuple[str, Sequence[int]]] = []
+    for number, raw in enumerate(raws):
+        chars = slow.get(number)
+        if chars is None:
+            line = raw.rstrip()
+            if line:
+                out.append((line, range(offsets[number], offsets[number] + len(line))))
+            continue
         chars = _bullet_read(_hyphens_resolved(chars))
         while chars and chars[-1][0].isspace():
             chars.pop()
@@ -389,23 +475,24 @@ def _bullet_read(chars: _Chars) -> _Chars:
     return chars[:start] + [(BULLET, bullet_index), (" ", space_index)] + chars[gap:]
 
 
-def _chars_box(textpage, first: int, last: int) -> BBox:
+def _chars_box(charbox, first: int, last: int) -> BBox:
     """Box of a run of characters on one line (a number, a whole line) from its first and last
     character: two calls into PDFium instead of one per character."""
-    left, bottom, right_first, top = textpage.get_charbox(first)
-    _, bottom_last, right, top_last = textpage.get_charbox(last)
+    left, bottom, right_first, top = charbox(first)
+    _, bottom_last, right, top_last = charbox(last)
     return (round(left, 1), round(min(bottom, bottom_last), 1), round(max(right, right_first), 1),
             round(max(top, top_last), 1))
 
 
-def _line_box(textpage, first: int, last: int, joints: list[int]) -> BBox:
+def _line_box(charbox, first: int, last: int, joints: list[int]) -> BBox:
     """Box of a line from its first to its last character; a line PDFium joined at line-end hyphens
     (each mark ends a printed line) covers every printed line in it."""
     ends = [first]
-    for joint in joints:
-        if first <= joint < last:
-            ends += [joint, joint + 1]
-    boxes = [textpage.get_charbox(index) for index in ends + [last]]
+    for joint in joints[bisect_left(joints, first):]:
+        if joint >= last:
+            break
+        ends += [joint, joint + 1]
+    boxes = [charbox(index) for index in ends + [last]]
     return (round(min(box[0] for box in boxes), 1), round(min(box[1] for box in boxes), 1),
             round(max(box[2] for box in boxes), 1), round(max(box[3] for box in boxes), 1))
 

@@ -46,7 +46,10 @@ TRAILING_PAGE_NUMBER = re.compile(r"(?:\s*[-–|]?\s*(?:p\.\s*|pagina\s+)?(?<![\
 
 def furniture_key(text: str) -> str:
     """A page header without its page number: 'BBT Welzijn 2026 – 12' and '… – 13' are the same line."""
-    return TRAILING_PAGE_NUMBER.sub("", text.strip())
+    text = text.strip()
+    if not text[-1:].isdecimal():  # the page number ends the line: without a digit (\d) there, nothing to drop
+        return text
+    return TRAILING_PAGE_NUMBER.sub("", text)
 
 
 def page_furniture(lines: list[str]) -> frozenset[str]:
