@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from auditor.claims.models import Claims
-from auditor.relations.arithmetic import rollups, table_totals
 from auditor.relations.breakdowns import breakdown_facts
 from auditor.relations.context import DocumentIndex, text_operand
-from auditor.relations.derived import overview_total_facts
 from auditor.relations.evolution import credit_evolution_facts
 from auditor.relations.fact import Fact
 from auditor.relations.indicators import indicator_facts
@@ -33,9 +31,6 @@ def build_facts(doc: BBTDocument, claims: Claims, bindings: Sequence[tuple[str, 
     binding (rule id, title, binding); what no relation ties is a fact of kind "untied"."""
     index = DocumentIndex(doc)
     facts: list[Fact] = []
-    facts += table_totals(index)
-    facts += rollups(index)
-    facts += overview_total_facts(index)
     facts += credit_evolution_facts(index, claims)
     moved, unchecked_movements = movement_facts(index, claims)
     facts += moved

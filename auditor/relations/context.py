@@ -55,6 +55,20 @@ class DocumentIndex:
         return None
 
 
+def every_table(doc: BBTDocument) -> list[tuple[BudgetTable, str]]:
+    """Every table the document has, with the name its findings are grouped under."""
+    found: list[tuple[BudgetTable, str]] = []
+    if doc.programme and doc.programme.table:
+        found.append((doc.programme.table, f"Programma {doc.programme.code}"))
+    for ise in doc.ises:
+        found += [(t, f"ISE {ise.name}" + (f" ({t.caption})" if t is not ise.table else ""))
+                  for t in ([ise.table] if ise.table else []) + ise.part_tables]
+    for article in doc.articles:
+        found += [(t, article.code) for t in (article.table, article.evolution) if t]
+    found += [(t, t.caption or f"tabel regel {t.line}") for t in doc.loose_tables]
+    return found
+
+
 def cell_operand(cell: Cell, owner: str, sign: int = 1) -> Operand:
     label = "Totaal" if cell.row == "TOTAL" else cell.row_label or cell.row
     column = f" {COLUMN_NAMES[cell.column]}" if COLUMN_NAMES[cell.column] else ""

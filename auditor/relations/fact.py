@@ -17,7 +17,7 @@ from auditor.quantity import Quantity
 from auditor.source import SourceRef
 
 FactKind = Literal[
-    "table_total", "rollup", "movement", "net_movement", "unexplained_change", "restatement",
+    "movement", "net_movement", "unexplained_change", "restatement",
     "percentage", "ratio", "breakdown", "indicator", "gap", "untied", "credit_evolution",
     "bound",  # built by a rule file's own binding (auditor.relations.queries) and judged by that rule only
     # across documents (auditor.crossdoc): one BA figure printed in two BBTs, per article and per ISE

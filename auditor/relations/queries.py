@@ -20,15 +20,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor.claims.models import Claims, PercentageClaim
-from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, expand_credit, text_operand
+from auditor.relations.arithmetic import COLUMN_JOINS, PART_JOINS
+from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, every_table, expand_credit, text_operand
 from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
 from auditor.structure.models import BBTDocument, BudgetTable, Cell
 
 COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
 CREDITS = Literal["VAK", "VEK", "AO", "TO", "LO"]
+ROWS = Literal["ESR", "IS", "OTHER", "TOTAL", "RECEIPTS"]
 SUBJECT_FIELDS = {"owner", "row", "credit", "column", "title"}
 
 
@@ -45,6 +47,9 @@ Column = Annotated[str, AfterValidator(_known_column)]
 
 class _Query(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+class _Subject(_Query):
     # the finding's subject; fields {owner} (table or scope), {row}, {credit}, {column}, {title} (the rule's)
     subject: str | None = None
 
@@ -57,7 +62,7 @@ class _Query(BaseModel):
         return template
 
 
-class RowBinding(_Query):
+class RowBinding(_Subject):
     """In every printed row of every table and per credit, the `stated` column and the `operands`
     columns ("-BA-JR" subtracts), combined by `equation`: sum of the signed operands, or ratio
     (first / second × 100)."""
@@ -79,16 +84,46 @@ class RowBinding(_Query):
 
 
 class PartsBinding(_Query):
-    """The `row` of the whole's table = Σ the main row of each part's table, per credit and column."""
+    """A row of the whole = Σ the same cell of each of its parts, per credit and column. The pairs
+    (whole, parts) the registry knows: programme ← ise (the Totaal of each ISE's table), ise ← article
+    (each ESR row ← the articles of that category), ise ← part_table ('Waarvan …' sub-tables), overview_row
+    ← article (an overview row named as an ISE ← that ISE's articles), programme ← receipts_article."""
 
     query: Literal["parts"]
-    whole: Literal["programme"]
-    parts: Literal["ise"]
-    row: Literal["TOTAL"] = "TOTAL"
-    credits: list[CREDITS] = ["VAK", "VEK"]
+    whole: Literal["programme", "ise", "overview_row"]
+    parts: Literal["ise", "article", "part_table", "receipts_article"]
+    rows: list[ROWS] = []  # which rows of the whole (none: those the join defines, e.g. every row named as an ISE)
+    credits: list[CREDITS] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _known_pair(self) -> "PartsBinding":
+        if (self.whole, self.parts) not in PART_JOINS:
+            known = ", ".join(f"{w} ← {p}" for w, p in PART_JOINS)
+            raise ValueError(f"no join sums {self.parts} into {self.whole} (known: {known})")
+        if (self.whole == "overview_row") == bool(self.rows):
+            raise ValueError("list the rows of the whole (an overview row is the one named as the ISE: no rows)")
+        return self
 
 
-class QuotedPercentageBinding(_Query):
+class ColumnBinding(_Query):
+    """In the tables of `tables`, per credit and column: the Totaal row = Σ the `rows` above it. `tables`:
+    ise (an ISE's own table and its part tables; rows ESR, IS, OTHER) or named_rows (a table of rows named
+    by what they are, ISEs or entities, closed by Totaal; every named row)."""
+
+    query: Literal["column"]
+    tables: Literal["ise", "named_rows"]
+    stated: Literal["TOTAL"] = "TOTAL"
+    rows: list[ROWS] = []  # for tables: ise; named_rows sums every named row
+    credits: list[CREDITS] = []  # none: every credit the table has
+
+    @model_validator(mode="after")
+    def _rows_given(self) -> "ColumnBinding":
+        if (self.tables == "ise") != bool(self.rows):
+            raise ValueError("tables: ise sums the rows listed (ESR, IS, OTHER); named_rows sums every named row")
+        return self
+
+
+class QuotedPercentageBinding(_Subject):
     """A percentage of `measure` the text quotes = (Σ signed `numerator` columns) / `denominator` × 100,
     from the main row of the table the sentence's scope restates, per credit it names."""
 
@@ -105,21 +140,7 @@ def is_ratio(binding: BaseModel | None) -> bool:
     return isinstance(binding, QuotedPercentageBinding) or (isinstance(binding, RowBinding) and binding.equation == "ratio")
 
 
-Binding = Annotated[Union[RowBinding, PartsBinding, QuotedPercentageBinding], Field(discriminator="query")]
-
-
-def every_table(doc: BBTDocument) -> list[tuple[BudgetTable, str]]:
-    """Every table the document has, with the name its findings are grouped under."""
-    found: list[tuple[BudgetTable, str]] = []
-    if doc.programme and doc.programme.table:
-        found.append((doc.programme.table, f"Programma {doc.programme.code}"))
-    for ise in doc.ises:
-        found += [(t, f"ISE {ise.name}" + (f" ({t.caption})" if t is not ise.table else ""))
-                  for t in ([ise.table] if ise.table else []) + ise.part_tables]
-    for article in doc.articles:
-        found += [(t, article.code) for t in (article.table, article.evolution) if t]
-    found += [(t, t.caption or f"tabel regel {t.line}") for t in doc.loose_tables]
-    return found
+Binding = Annotated[Union[RowBinding, ColumnBinding, PartsBinding, QuotedPercentageBinding], Field(discriminator="query")]
 
 
 def _rows(table: BudgetTable) -> dict[object, list[Cell]]:
@@ -149,7 +170,7 @@ def _signed_names(columns: list[tuple[str, int]]) -> str:
     return text
 
 
-def _subject(binding: _Query, default: str, **fields: str) -> str:
+def _subject(binding: _Subject, default: str, **fields: str) -> str:
     return (binding.subject or default).format_map(fields)
 
 
@@ -197,27 +218,11 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
 
 
 def parts_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, binding: PartsBinding) -> list[Fact]:
-    programme = index.doc.programme
-    table = programme.table if programme else None
-    ises = index.doc.ises
-    if table is None or programme is None or not ises or any(i.table is None for i in ises):
-        return []
-    owner = f"Programma {programme.code}"
-    facts: list[Fact] = []
-    for credit in binding.credits:
-        for column in table.columns():
-            target = table.cell(binding.row, credit, column)
-            operands = [cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
-            if target is None or len(operands) != len(ises):
-                continue
-            facts.append(comparison(
-                kind="bound", key=f"{rule_id}|{credit}|{column}", group=owner,
-                subject=_subject(binding, "{owner}: {credit} {column} {title}", owner=owner, row=target.row_label,
-                                 credit=credit, column=column, title=title),
-                stated=cell_operand(target, owner), operands=operands, computed=signed_sum(operands),
-                formula=f"{sum_formula(operands)} = {target.quantity.display}", rule=rule_id,
-            ))
-    return facts
+    return PART_JOINS[(binding.whole, binding.parts)](index, list(binding.rows), list(binding.credits))
+
+
+def column_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, binding: ColumnBinding) -> list[Fact]:
+    return COLUMN_JOINS[binding.tables](index, list(binding.rows), list(binding.credits))
 
 
 def _first_column(table: BudgetTable, alternatives: str) -> str | None:
@@ -288,6 +293,7 @@ class Query:
 
 QUERIES: dict[str, Query] = {
     "row": Query(row_facts, depends_on_whole=False),
+    "column": Query(column_facts, depends_on_whole=True),
     "parts": Query(parts_facts, depends_on_whole=True),
     "quoted_percentage": Query(quoted_percentage_facts, depends_on_whole=True),
 }
@@ -300,8 +306,10 @@ def bound_facts(index: DocumentIndex, claims: Claims, bindings: Sequence[tuple[s
     for rule_id, title, binding in bindings:
         query = QUERIES[binding.query]
         if query.depends_on_whole == depends_on_whole:
-            found += query.build(index, claims, rule_id, title, binding)
+            for fact in query.build(index, claims, rule_id, title, binding):
+                fact.rule = rule_id  # judged by this rule alone
+                found.append(fact)
     return found
 
 
-__all__ = ["COLUMNS", "QUERIES", "Binding", "bound_facts", "every_table", "is_ratio"]
+__all__ = ["COLUMNS", "QUERIES", "Binding", "bound_facts", "is_ratio"]

@@ -75,4 +75,4 @@ class RuleEngine:
 
     def bindings(self) -> list[tuple[str, str, Binding]]:
         """The rules that state their own binding (a registered query), for the relations stage."""
-        return [(rule.id, rule.title.nl, rule.binding) for rule in self.rules if rule.binding is not None]
+        return [(rule.id, rule.title.nl, binding) for rule in self.rules for binding in rule.bindings]

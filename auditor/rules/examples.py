@@ -17,7 +17,7 @@ def _quantity(text: str, n: int, unit: str) -> Quantity:
 
 
 def example_fact(rule: RuleSpec, example: Example) -> Fact:
-    ratio = is_ratio(rule.binding)
+    ratio = any(is_ratio(b) for b in rule.bindings)
     stated_unit = "pct" if rule.applies_to in PERCENT_KINDS or ratio else "pp" if rule.applies_to == "gap" else "keuro"
     operand_unit = "keuro" if rule.applies_to == "percentage" or ratio else "count" if rule.applies_to == "ratio" else stated_unit
     stated = Operand(quantity=_quantity(example.stated, 1, stated_unit), role="voorbeeld")

@@ -117,7 +117,8 @@ class RuleSpec(BaseModel):
     description: Text
     applies_to: FactKind  # the kinds are listed once, in auditor.relations.fact
     relation: Text  # which relation of DOMAIN.md it checks, for the catalogue
-    binding: Binding | None = None  # with applies_to "bound": the rule builds its own facts (relations.queries)
+    # with applies_to "bound": the rule builds its own facts (relations.queries); one binding or a list
+    binding: Binding | list[Binding] | None = None
     # what a failed comparison is explained with (auditor.rules.diagnosis): "typo" (a digit swapped, one
     # dropped …), "side_evidence" (which side of a text-versus-table difference other numbers support)
     diagnoses: list[str] = []
@@ -134,6 +135,10 @@ class RuleSpec(BaseModel):
     @property
     def source_file(self) -> str:
         return self._source_file
+
+    @property
+    def bindings(self) -> list[Binding]:
+        return [] if self.binding is None else self.binding if isinstance(self.binding, list) else [self.binding]
 
     @field_validator("diagnoses")
     @classmethod
