@@ -231,6 +231,12 @@ def _rule_entries(path: Path, name: str) -> list[object]:
     return entries
 
 
+def _field_path(loc: tuple[object, ...]) -> str:
+    """'binding.parts', not pydantic's 'binding.tagged-union[RowBinding,…].parts': the path a rule
+    author wrote, without the names of the alternatives tried."""
+    return ".".join(str(p) for p in loc if isinstance(p, int) or str(p).isidentifier())
+
+
 def rule_files(directory: Path) -> list[Path]:
     """The rule files under `directory` and its folders, in a fixed order (by path)."""
     return sorted(directory.rglob(RULE_FILE_PATTERN), key=lambda p: p.relative_to(directory).as_posix())
@@ -250,7 +256,7 @@ def load_rules(directory: Path) -> list[RuleSpec]:
                 rule = RuleSpec.model_validate(entry)
             except ValidationError as exc:
                 first = exc.errors()[0]
-                where = ".".join(str(p) for p in first["loc"])
+                where = _field_path(first["loc"])
                 raise RuleFileError(f"{name}: regel {rule_id}: {where}: {first['msg']}",
                                     f"{name}: rule {rule_id}: {where}: {first['msg']}") from exc
             if rule.id in seen:
