@@ -18,7 +18,7 @@ from auditor.relations.fact import Fact
 from auditor.report.build import ReportBuilder
 from auditor.report.models import DocumentInfo, Report
 from auditor.rules import RuleEngine, default_rules_dir, load_rules
-from auditor.rules.diagnosis import explain_verdicts
+from auditor.rules.engine import explain_verdicts
 from auditor.structure import BBTDocument, parse_structure
 
 

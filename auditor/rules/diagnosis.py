@@ -1,6 +1,6 @@
-"""What a failed comparison is explained with, run after the verdicts: each rule names its diagnoses
-(`diagnoses:` in its file). The explanations travel with the verdict, in Dutch and English, so the
-report only chooses the language.
+"""What a failed comparison is explained with: each rule names its diagnoses (`diagnoses:` in its
+file), the engine runs them after the verdicts (auditor.rules.engine.explain_verdicts). The
+explanations travel with the verdict, in Dutch and English, so the report only chooses the language.
 
 - `typo`: which slip (a digit replaced, two swapped, one dropped …) turns the computed number into
   the printed one;
@@ -17,11 +17,9 @@ from decimal import Decimal
 from auditor.claims.models import Claims
 from auditor.numbers import format_dutch, round_half_up
 from auditor.relations.fact import Fact
-from auditor.rules.engine import Verdict, passed_quantities
 from auditor.rules.typo import diagnose, percentage_supports
 
 Note = dict[str, str]  # nl, en
-EXPLAINED = ("error", "review")  # a warning is a rounding difference: no slip to name
 
 
 @dataclass(frozen=True)
@@ -32,17 +30,6 @@ class Evidence:
     claims: Claims
     percentage_facts: list[Fact]
     passed: set[str]
-
-
-def explain_verdicts(verdicts: list[Verdict], facts: list[Fact], claims: Claims) -> None:
-    """Fill in `notes` of every failed verdict whose rule names a diagnosis."""
-    evidence = Evidence(claims, [f for f in facts if f.kind == "percentage"], passed_quantities(verdicts))
-    for verdict in verdicts:
-        fact = verdict.fact
-        if verdict.severity not in EXPLAINED or fact.stated is None or fact.difference == 0:
-            continue
-        for name in verdict.rule.diagnoses:
-            verdict.notes += DIAGNOSES[name].explain(fact, evidence)
 
 
 def _typo(fact: Fact, evidence: Evidence) -> list[Note]:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 
 import rule_engine
 
+from auditor.claims.models import Claims
 from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
 from auditor.relations.queries import Binding
+from auditor.rules.diagnosis import DIAGNOSES, Evidence
 from auditor.rules.spec import CONTEXT, RuleSpec, Severity
 
 
@@ -76,3 +78,17 @@ class RuleEngine:
     def bindings(self) -> list[tuple[str, str, Binding]]:
         """The rules that state their own binding (a registered query), for the relations stage."""
         return [(rule.id, rule.title.nl, binding) for rule in self.rules for binding in rule.bindings]
+
+
+EXPLAINED = ("error", "review")  # a warning is a rounding difference: no slip to name
+
+
+def explain_verdicts(verdicts: list[Verdict], facts: list[Fact], claims: Claims) -> None:
+    """Fill in `notes` of every failed verdict whose rule names a diagnosis (auditor.rules.diagnosis)."""
+    evidence = Evidence(claims, [f for f in facts if f.kind == "percentage"], passed_quantities(verdicts))
+    for verdict in verdicts:
+        fact = verdict.fact
+        if verdict.severity not in EXPLAINED or fact.stated is None or fact.difference == 0:
+            continue
+        for name in verdict.rule.diagnoses:
+            verdict.notes += DIAGNOSES[name].explain(fact, evidence)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from auditor.errors import RuleFileError
 from auditor.relations.fact import FactKind
 from auditor.relations.queries import Binding
+from auditor.rules.diagnosis import DIAGNOSES
 
 # error: proven (every number bound with certainty, the intervals cannot meet); review ("te bekijken"):
 # the comparison fails but a binding is a guess; warning: a difference rounding can explain; info:
@@ -143,8 +144,6 @@ class RuleSpec(BaseModel):
     @field_validator("diagnoses")
     @classmethod
     def _known_diagnoses(cls, names: list[str]) -> list[str]:
-        from auditor.rules.diagnosis import DIAGNOSES  # the registry; it imports this module
-
         unknown = [n for n in names if n not in DIAGNOSES]
         if unknown:
             raise ValueError(f"unknown diagnosis {unknown[0]!r} (known: {', '.join(DIAGNOSES)})")
