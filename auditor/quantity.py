@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from auditor.numbers import decimals_of, format_dutch, half_unit, parse_dutch_number
-from auditor.source import SourceRef
+from auditor.source import SourceRef, share_fields_set
 
 Unit = Literal["keuro", "pct", "pp", "count"]
 
@@ -51,14 +51,14 @@ class Quantity(BaseModel):
     ) -> "Quantity":
         """Build from printed digits; `scale` converts e.g. miljoen euro to keuro (×1000)."""
         decimals = decimals_of(text)
-        return cls(
+        return share_fields_set(cls(
             id=f"L{line}C{column}",
             value=parse_dutch_number(text) * scale,
             half_unit=half_unit(decimals) * scale,
             decimals=decimals,
             unit=unit,
-            source=SourceRef(line=line, end_line=end_line or line, column=column, page=page, text=text),
-        )
+            source=share_fields_set(SourceRef(line=line, end_line=end_line or line, column=column, page=page, text=text)),
+        ))
 
 
 def fmt(value: Decimal, decimals: int = 0) -> str:

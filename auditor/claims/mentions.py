@@ -9,6 +9,7 @@ from decimal import Decimal
 from auditor.claims.passage import Passage, Sentence
 from auditor.numbers import NUMBER_PATTERN, decimals_of, half_unit, parse_dutch_number
 from auditor.quantity import Quantity, Unit
+from auditor.source import share_fields_set
 
 UNIT = re.compile(
     r"\s*(?P<unit>keuro|k€|k\s?EUR\b|duizend\s+euro|miljoen\s+euro|mln\.?\s*euro|mln\b|mio\b|euro\b|"
@@ -113,14 +114,14 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
         number_end = match.start() + len(printed)
         end_line = passage.position(sentence.start + number_end - 1)[0]
         decimals = decimals_of(printed)
-        quantity = Quantity(
+        quantity = share_fields_set(Quantity(
             id=f"L{line}C{column}",
             value=parse_dutch_number(printed) * scale,
             half_unit=half_unit(decimals) * scale,
             decimals=decimals,
             unit=unit,
-            source=passage.ref(offset, sentence.start + number_end).model_copy(update={"end_line": end_line}),
-        )
+            source=share_fields_set(passage.ref(offset, sentence.start + number_end).model_copy(update={"end_line": end_line})),
+        ))
         opened += text.count("(", counted, match.start())
         closed += text.count(")", counted, match.start())
         counted = match.start()

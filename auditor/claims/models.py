@@ -7,12 +7,13 @@ from typing import Literal
 from pydantic import BaseModel
 
 from auditor.quantity import Quantity
+from auditor.source import SharedFieldsSet
 
 CreditSpec = Literal["VAK", "VEK", "BOTH"] | None
 Bound = Literal["eq", "ge", "le", "approx"]
 
 
-class AmountClaim(BaseModel):
+class AmountClaim(SharedFieldsSet):
     """An amount the text attributes to a table cell (level) or leaves untied (other)."""
 
     quantity: Quantity
@@ -26,7 +27,7 @@ class AmountClaim(BaseModel):
     concluding: bool = False
 
 
-class MovementClaim(BaseModel):
+class MovementClaim(SharedFieldsSet):
     """A budget movement from BA to BA-JR (or to BO in a budget BBT): sign, credit, and whether the
     direction was stated."""
 
@@ -40,7 +41,7 @@ class MovementClaim(BaseModel):
     partial: bool = False  # its sentence says it names only some ("onder meer", "waaronder", "voornamelijk")
 
 
-class PercentageClaim(BaseModel):
+class PercentageClaim(SharedFieldsSet):
     """An execution percentage: numerator BU (or BA-JR − BU for onderbenutting) over BA-JR."""
 
     quantity: Quantity
