@@ -2,10 +2,14 @@
 (A B, then B A, …) and the median of the per-round ratios is reported, so load on the shared 2-core
 machine moves both sides of a ratio alike instead of one block of runs.
 
-Run: python benchmarks/bench_speed.py [--rounds N] [--root TREE]
-  --rounds  rounds of the quick pairs (the 1,600-article and pdfplumber pairs run a third of them)
-  --root    the source tree whose auditor is measured (default: this one), e.g. an export of an older
-            commit, to measure before and after a change with the same script
+Run: python benchmarks/bench_speed.py [--rounds N] [--root TREE] [--compiled]
+  --rounds    rounds of the quick pairs (the 1,600-article and pdfplumber pairs run a third of them)
+  --root      the source tree whose auditor is measured (default: this one), e.g. an export of an older
+              commit, to measure before and after a change with the same script
+  --compiled  byte-compile the tree's auditor first (into its __pycache__ folders, as installing a wheel
+              does): where PYTHONDONTWRITEBYTECODE is set and nothing was compiled, every process
+              compiles the auditor's modules from source, which the processes of an installed auditor
+              never do (the whole-process rows then measure that compiling too)
 pdfplumber (the text+tables comparison) is not a dependency of the auditor: pip install pdfplumber to
 measure that row; without it the row says so.
 """
@@ -90,9 +94,12 @@ def paired(a: Callable[[], object], b: Callable[[], object], rounds: int) -> tup
 class Tree:
     """Runs the auditor of one source tree, as a process or in this one."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, compiled: bool = False) -> None:
         self.root = root
         self.env = {**os.environ, "PYTHONPATH": str(root)}
+        if compiled:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", str(root / "auditor")], env=self.env,
+                           capture_output=True, check=True)
         sys.path.insert(0, str(root))
         from auditor.audit import audit_file
         from auditor.report.json_report import to_json
@@ -176,13 +183,15 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--root", type=Path, default=ROOT)
+    parser.add_argument("--compiled", action="store_true")
     args = parser.parse_args()
-    tree = Tree(args.root.resolve())
+    tree = Tree(args.root.resolve(), args.compiled)
     with tempfile.TemporaryDirectory() as scratch:
         rows = measure(tree, args.rounds, Path(scratch))
     width = max(len(r.name) for r in rows)
     mwidth = max(len(r.measured) for r in rows)
-    print(f"tree: {tree.root}   rounds: {args.rounds}")
+    print(f"tree: {tree.root}   rounds: {args.rounds}   {'byte-compiled' if args.compiled else 'as found'}"
+          f"{'   PYTHONDONTWRITEBYTECODE set' if os.environ.get('PYTHONDONTWRITEBYTECODE') else ''}")
     print(f"{'target':<{width}}  {'measured':<{mwidth}}  {'goal':<10}  met")
     for r in rows:
         met = "-" if r.met is None else ("yes" if r.met else "NO")
