@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from auditor.claims.models import Claims
+from auditor.quantity import Quantity
 from auditor.relations.breakdowns import breakdown_facts
 from auditor.relations.context import DocumentIndex, text_operand
 from auditor.relations.evolution import credit_evolution_facts
@@ -24,6 +25,26 @@ def _doubt_guessed_ise_tables(doc: BBTDocument, facts: list[Fact]) -> None:
     for fact in facts:
         if guessed and "ise_subtables" not in fact.doubts and any(q.id in guessed for q in fact.quantities()):
             fact.doubts.append("ise_subtables")
+
+
+def claimed_quantities(claims: Claims) -> list[Quantity]:
+    """Every number a claim of the text reads, whatever the claim says of it."""
+    found: list[Quantity] = [c.quantity for c in claims.amounts] + [c.quantity for c in claims.movements]
+    for pct in claims.percentages:
+        found += [pct.quantity] + ([pct.numerator] if pct.numerator else [])
+    found += [q for r in claims.ratios for q in (r.quantity, r.numerator, r.denominator)]
+    found += [q for b in claims.breakdowns for q in ([b.parent] if b.parent else []) + b.parts]
+    found += [c.quantity for c in claims.indicators]
+    found += [q for g in claims.gaps for q in (g.quantity, g.first, g.second)]
+    return found
+
+
+def _claimed_but_unbound(claims: Claims, facts: list[Fact]) -> list[Quantity]:
+    """A number the text's claims read that no fact took up (a percentage or a movement in a section with
+    no table, a growth percentage whose table has no BA …): not checkable, and said so — silence must
+    mean checked."""
+    bound = {q.id for fact in facts for q in fact.quantities()}
+    return [q for q in claimed_quantities(claims) if q.id not in bound]
 
 
 def build_facts(doc: BBTDocument, claims: Claims, bindings: Sequence[tuple[str, str, Binding]] = ()) -> list[Fact]:
@@ -46,7 +67,7 @@ def build_facts(doc: BBTDocument, claims: Claims, bindings: Sequence[tuple[str, 
     _doubt_guessed_ise_tables(doc, facts)
     facts += bound_facts(index, claims, bindings, depends_on_whole=False)
     untied = ([c.quantity for c in untied_levels] + [c.quantity for c in unmatched] + list(claims.untied)
-              + unchecked_movements)
+              + unchecked_movements + _claimed_but_unbound(claims, facts))
     seen: set[str] = set()
     for quantity in sorted(untied, key=lambda q: (q.source.line, q.source.column)):
         if quantity.id in seen:

@@ -27,23 +27,34 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
     amounts_in: dict[str, list[AmountClaim]] = {}
     for amount in claims.amounts:
         amounts_in.setdefault(amount.scope, []).append(amount)
-    scopes = [s.id for s in index.doc.scopes if s.table_ref and s.kind in ("article", "ise")]
+    # a programme's summary is explained by its articles, not its own text: there only a net change the
+    # text states ("In totaal steeg het VAK met 5.077 keuro") is checked
+    scopes = [s.id for s in index.doc.scopes if s.table_ref and s.kind in ("article", "ise", "programme")]
+    programme_scopes = {s.id for s in index.doc.scopes if s.kind == "programme"}
     for scope_id in scopes:
         table, owner = index.table_of(scope_id)
-        if table is None or "BA" not in table.columns():
-            continue
-        target = next((c for c in ("BA-JR", "BO") if c in table.columns()), None)
-        if target is None:
+        if table is None:
             continue
         movements = by_scope.get(scope_id, [])
+        target = next((c for c in ("BA-JR", "BO") if c in table.columns()), None)
+        if "BA" not in table.columns() or target is None:
+            # a Kredietevolutie without its start line still prints its steps: the text's compensaties
+            # and savings are checked against them (the way from BA to BO cannot be)
+            if any(c.row == "ADJUSTMENT" for c in table.cells):
+                for credit in ("VAK", "VEK"):
+                    details = [m for m in movements if m.credit in (credit, "BOTH", None) and not m.net]
+                    facts += _step_facts(table, owner, scope_id, credit, details)[0]
+            continue
         for credit in ("VAK", "VEK"):
             ba = index.main_cell(table, credit, "BA")
             bajr = index.main_cell(table, credit, target)
             if ba is None or bajr is None:
                 continue
             mine = [m for m in movements if m.credit in (credit, "BOTH", None)]
-            details = [m for m in mine if not m.net]
             nets = [m for m in mine if m.net]
+            if scope_id in programme_scopes:
+                mine = nets  # the rest of the programme text's movements: not checkable, listed as such
+            details = [m for m in mine if not m.net]
             ba_op, bajr_op = cell_operand(ba, owner), cell_operand(bajr, owner)
             for net in nets:
                 stated = text_operand(net.quantity, "tekst: netto beweging")
@@ -88,7 +99,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                     # "onder meer een herverdeling van …": the text itself says its list is not complete
                     doubts=[] if complete and not any(m.partial for m in details) else ["list_may_be_partial"],
                 ))
-            if not details and not nets and ba.quantity.value != bajr.quantity.value:
+            if not details and not nets and ba.quantity.value != bajr.quantity.value and scope_id not in programme_scopes:
                 change = bajr.quantity.value - ba.quantity.value
                 facts.append(comparison(
                     kind="unexplained_change", key=f"unexplained|{scope_id}|{credit}", group=owner,
