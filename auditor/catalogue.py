@@ -30,7 +30,8 @@ WORDS = {
 }
 
 
-def catalogue_markdown(rules: list[RuleSpec], lang: str = "nl") -> str:
+def catalogue_markdown(rules: list[RuleSpec], lang: str = "nl", prefix: str = "rules/") -> str:
+    """`prefix`: where the rule files are, as the reader would type it (the default directory: rules/)."""
     words = WORDS[lang]
     ordered = sorted(rules, key=lambda r: r.id)
     lines = [words["header"], "|---|---|---|---|"]
@@ -38,7 +39,7 @@ def catalogue_markdown(rules: list[RuleSpec], lang: str = "nl") -> str:
         lines.append(f"| [`{rule.id}`](#{rule.id.lower()}) | {getattr(rule.relation, lang)} | "
                      f"**{getattr(rule.title, lang)}** | {_severities(rule)} |")
     for rule in ordered:
-        lines += ["", *_section(rule, lang)]
+        lines += ["", *_section(rule, lang, prefix)]
     return "\n".join(lines) + "\n"
 
 
@@ -46,11 +47,11 @@ def _severities(rule: RuleSpec) -> str:
     return "/".join(dict.fromkeys(o.severity for o in rule.outcomes))
 
 
-def _section(rule: RuleSpec, lang: str) -> list[str]:
+def _section(rule: RuleSpec, lang: str, prefix: str) -> list[str]:
     words = WORDS[lang]
     diagnoses = ", ".join(DIAGNOSES[d].title[lang] for d in rule.diagnoses) or words["none"]
     lines = [f"### {rule.id}", "", f"**{getattr(rule.title, lang)}** — {getattr(rule.description, lang)}", "",
-             f"{words['file']}: `rules/{rule.source_file}` · {words['severity']}: {_severities(rule)} · "
+             f"{words['file']}: `{prefix}{rule.source_file}` · {words['severity']}: {_severities(rule)} · "
              f"{words['diagnoses']}: {diagnoses}"]
     pair = example_pair(rule)
     if pair is not None:

@@ -100,7 +100,7 @@ HELP = {
         "extract": "toon de herkende structuur (tabellen, artikels, indicatoren)",
         "diff": "vergelijk twee versies van één BBT: gewijzigde getallen, nieuwe en opgeloste bevindingen",
         "old": "de oude versie (- is stdin)", "new": "de nieuwe versie",
-        "rules_cmd": "toon de regelcatalogus", "config_cmd": "toon de geldende instellingen en waar elk vandaan komt",
+        "rules_cmd": "toon de regelcatalogus", "rules_check": "voer de fragmenten (cases) van elke regel uit en meld wat anders uitkomt", "config_cmd": "toon de geldende instellingen en waar elk vandaan komt",
         "schema_cmd": "toon het JSON-schema van het rapport (pydantic)", "schema_what": "report (standaard), batch, diff of baseline",
         "stdin_batch": "- (stdin) kan enkel als enige document",
     },
@@ -139,7 +139,7 @@ HELP = {
         "extract": "show the recognised structure (tables, articles, indicators)",
         "diff": "compare two versions of one BBT: changed numbers, new and resolved findings",
         "old": "the old version (- is stdin)", "new": "the new version",
-        "rules_cmd": "show the rules catalogue", "config_cmd": "show the effective settings and where each came from",
+        "rules_cmd": "show the rules catalogue", "rules_check": "run every rule's snippets (cases) and report those that come out otherwise", "config_cmd": "show the effective settings and where each came from",
         "schema_cmd": "print the JSON Schema of the report (pydantic)", "schema_what": "report (default), batch, diff or baseline",
         "stdin_batch": "- (stdin) can only be the only document",
     },
@@ -209,6 +209,7 @@ def _parser(lang: str = "nl") -> argparse.ArgumentParser:
     rules.add_argument("--format", choices=["markdown"], default="markdown")
     rules.add_argument("--rules", type=Path, default=None, help=h["rules"])
     rules.add_argument("--lang", choices=["nl", "en"], default=None, help=h["lang"])
+    rules.add_argument("--check", action="store_true", help=h["rules_check"])
 
     config = sub.add_parser("config", help=h["config_cmd"], description=h["config_cmd"], **common)
     config.add_argument("--format", choices=["text", "json"], default="text")
@@ -327,6 +328,31 @@ def _settings(args: argparse.Namespace, lang: str):
     return settings, apply_limits(settings)
 
 
+def _rules_command(args: argparse.Namespace, lang: str) -> int:
+    """The catalogue of the rules (their examples judged as they load); with --check, every rule's cases
+    run through the pipeline: exit 1 when one gives other findings than it lists."""
+    if args.check:
+        from auditor.rulecases import run_cases
+
+        results = run_cases(args.rules)
+        for result in results:
+            mark = "ok  " if result.passed else ("FOUT" if lang == "nl" else "FAIL")
+            line = f"{mark} {result.rule.id}: {result.case.name}"
+            sys.stdout.write(line + ("" if result.passed else f" — {result.explain(lang)}") + "\n")
+        failed = sum(not r.passed for r in results)
+        sys.stdout.write((f"{len(results) - failed} van {len(results)} fragmenten zoals verwacht\n" if lang == "nl" else
+                          f"{len(results) - failed} of {len(results)} snippets as expected\n"))
+        return 1 if failed else 0
+    from auditor.catalogue import catalogue_markdown
+    from auditor.rules import RuleEngine, default_rules_dir, load_rules
+
+    directory = args.rules or default_rules_dir()
+    engine = RuleEngine(load_rules(directory))  # judges each rule's examples: a wrong one is refused here too
+    prefix = "rules/" if args.rules is None else f"{args.rules.as_posix().rstrip('/')}/"
+    sys.stdout.write(catalogue_markdown(engine.rules, lang, prefix))
+    return 0
+
+
 def _rules_dir(settings) -> Path | None:
     return Path(settings.rules) if settings.rules else None
 
@@ -335,11 +361,7 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     if args.command == "schema":
         return _schema(args)
     if args.command == "rules":
-        from auditor.catalogue import catalogue_markdown
-        from auditor.rules import default_rules_dir, load_rules
-
-        sys.stdout.write(catalogue_markdown(load_rules(args.rules or default_rules_dir()), args.lang or lang))
-        return 0
+        return _rules_command(args, args.lang or lang)
     settings, limit_origins = _settings(args, lang)
     lang = settings.lang
     if args.command == "config":

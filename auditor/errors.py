@@ -34,3 +34,13 @@ class RuleFileError(Exception):
 
     def message(self, lang: str) -> str:
         return one_line(self.en if lang == "en" else self.nl)
+
+
+class RuleProblem(ValueError):
+    """What is wrong with one field of a rule file, in both languages (raised by its validators; the
+    loader turns it into a RuleFileError naming file, rule and field)."""
+
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(en)
+        self.nl = nl
+        self.en = en

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from auditor.claims.models import Claims
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
+from auditor.relations.fact import Fact, comparison, signed_sum, sum_equation
 
 
 def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
@@ -32,6 +32,6 @@ def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
             subject=f"{group}: opsplitsing ({claim.style}){' ' + claim.credit if claim.credit else ''}",
             stated=stated, operands=operands, computed=signed_sum(operands), bound=bound, style=claim.style,
             exhaustive=claim.exhaustive, checkable=claim.checkable, doubts=claim.doubts,
-            formula=f"{sum_formula(operands)} {'=' if claim.exhaustive else '≤'} {stated.quantity.display}",
+            formula=sum_equation(operands, stated.quantity, "geheel", "=" if claim.exhaustive else "≤"),
         ))
     return facts

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from auditor.claims.models import AmountClaim, Claims
 from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, signed_sum, sum_formula
+from auditor.relations.fact import Fact, comparison, signed_sum, sum_equation
 from auditor.structure.models import BudgetTable
 
 
@@ -43,7 +43,7 @@ def credit_evolution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
             facts.append(comparison(
                 kind="credit_evolution", key=f"evolution|{key}|{credit}", group=owner,
                 subject=f"{owner}: Kredietevolutie {credit}", stated=cell_operand(bo, owner), operands=operands,
-                computed=signed_sum(operands), formula=f"{sum_formula(operands)} = BO {bo.quantity.display}",
+                computed=signed_sum(operands), formula=sum_equation(operands, bo.quantity, "BO"),
             ))
     return facts
 

@@ -64,6 +64,7 @@ class Fact(BaseModel):
     doubts: list[str] = []
     rule: str | None = None  # the rule whose binding built this fact (kind "bound"): only it judges it
     credit: str | None = None  # the credit compared (VAK, VEK …) where one is: what diagnoses join on
+    column: str | None = None  # the column (stage) of the number in doubt, where it is a table cell
 
     def context(self) -> dict[str, object]:
         """What a rule condition may refer to (see auditor.rules.spec.FACT_FIELDS)."""
@@ -73,6 +74,7 @@ class Fact(BaseModel):
             "difference": self.difference, "decimals": Decimal(self.decimals), "unit": self.unit, "bound": self.bound,
             "direction_stated": self.direction_stated, "exhaustive": self.exhaustive, "checkable": self.checkable,
             "style": self.style, "operand_count": Decimal(len(self.operands)), "certain": not self.doubts,
+            "credit": self.credit or "", "column": self.column or "",
         }
 
     def quantities(self) -> list[Quantity]:
@@ -158,3 +160,11 @@ def sum_formula(operands: list[Operand]) -> str:
             negative = (operand.sign < 0) != (operand.quantity.value < 0)
             text += f" {'−' if negative else '+'} {printed}"
     return text or "0"
+
+
+def sum_equation(operands: list[Operand], stated: Quantity, label: str, bound: str = "=") -> str:
+    """'400 + 200 = 600; tabel 610': the sum worked out, then the number it is compared with, so the
+    equation written down is never false ('400 + 200 = 610')."""
+    total = show(signed_sum(operands)[0], stated.decimals)
+    compared = f"{label} {stated.display}".strip()
+    return f"{sum_formula(operands)} = {total}; {compared}" + ("" if bound == "=" else f" (de som is hoogstens dat)")

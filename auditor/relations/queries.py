@@ -23,6 +23,7 @@ from typing import Annotated, Literal, Union
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from auditor.claims.models import Claims, PercentageClaim
+from auditor.errors import RuleProblem
 from auditor.relations.arithmetic import COLUMN_JOINS, PART_JOINS
 from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, every_table, expand_credit, text_operand
 from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
@@ -38,7 +39,7 @@ def _known_column(column: str) -> str:
     """A column name, '-' before it to subtract, '|' between alternatives (the first the table has)."""
     for name in column.lstrip("-").split("|"):
         if name not in COLUMNS:
-            raise ValueError(f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
+            raise RuleProblem(f"onbekende kolom {name!r} (bekend: {', '.join(COLUMNS)})", f"unknown column {name!r} (known: {', '.join(COLUMNS)})")
     return column
 
 
@@ -58,7 +59,8 @@ class _Subject(_Query):
     def _subject_fields(cls, template: str | None) -> str | None:
         for _, name, spec, conversion in string.Formatter().parse(template or ""):
             if name is not None and (name not in SUBJECT_FIELDS or spec or conversion):
-                raise ValueError(f"subject field {{{name}}} is not allowed (allowed: {', '.join(sorted(SUBJECT_FIELDS))})")
+                raise RuleProblem(f"veld {{{name}}} van subject is niet toegelaten (toegelaten: {', '.join(sorted(SUBJECT_FIELDS))})",
+                                  f"subject field {{{name}}} is not allowed (allowed: {', '.join(sorted(SUBJECT_FIELDS))})")
         return template
 
 
@@ -69,15 +71,22 @@ class RowBinding(_Subject):
 
     query: Literal["row"]
     stated: Column
-    operands: list[Column] = Field(min_length=1)
+    operands: list[Column] = []  # none: the stated column against 0 (BU ≥ 0: when stated_hi < 0)
     equation: Literal["sum", "ratio"] = "sum"
     credits: list[CREDITS] = []  # only these credits (none: every credit)
+
+    @model_validator(mode="after")
+    def _ratio_of_two(self) -> "RowBinding":
+        if self.equation == "ratio" and len(self.operands) != 2:
+            raise RuleProblem("equation: ratio deelt de eerste kolom door de tweede: geef er twee",
+                              "equation: ratio divides the first column by the second: give two")
+        return self
 
     @field_validator("stated", "operands")
     @classmethod
     def _one_column_each(cls, value: str | list[str]) -> str | list[str]:
         if any("|" in column for column in ([value] if isinstance(value, str) else value)):
-            raise ValueError("a row compares columns of one row: no alternatives ('|')")
+            raise RuleProblem("een rij vergelijkt kolommen van één rij: geen alternatieven ('|')", "a row compares columns of one row: no alternatives ('|')")
         return value
 
     _operand_columns = field_validator("operands")(classmethod(lambda cls, v: [_known_column(c) for c in v]))
@@ -94,14 +103,17 @@ class PartsBinding(_Query):
     parts: Literal["ise", "article", "part_table", "receipts_article"]
     rows: list[ROWS] = []  # which rows of the whole (none: those the join defines, e.g. every row named as an ISE)
     credits: list[CREDITS] = Field(min_length=1)
+    columns: list[Column] = []  # only these columns of the whole (none: every column)
 
     @model_validator(mode="after")
     def _known_pair(self) -> "PartsBinding":
         if (self.whole, self.parts) not in PART_JOINS:
             known = ", ".join(f"{w} ← {p}" for w, p in PART_JOINS)
-            raise ValueError(f"no join sums {self.parts} into {self.whole} (known: {known})")
+            raise RuleProblem(f"geen koppeling telt {self.parts} op tot {self.whole} (bekend: {known})",
+                              f"no join sums {self.parts} into {self.whole} (known: {known})")
         if (self.whole == "overview_row") == bool(self.rows):
-            raise ValueError("list the rows of the whole (an overview row is the one named as the ISE: no rows)")
+            raise RuleProblem("geef de rijen van het geheel (rows); een overzichtsrij is die met de naam van de ISE: geen rows",
+                              "list the rows of the whole (an overview row is the one named as the ISE: no rows)")
         return self
 
 
@@ -115,11 +127,13 @@ class ColumnBinding(_Query):
     stated: Literal["TOTAL"] = "TOTAL"
     rows: list[ROWS] = []  # for tables: ise; named_rows sums every named row
     credits: list[CREDITS] = []  # none: every credit the table has
+    columns: list[Column] = []  # only these columns (none: every column)
 
     @model_validator(mode="after")
     def _rows_given(self) -> "ColumnBinding":
         if (self.tables == "ise") != bool(self.rows):
-            raise ValueError("tables: ise sums the rows listed (ESR, IS, OTHER); named_rows sums every named row")
+            raise RuleProblem("tables: ise telt de gegeven rows op (ESR, IS, OTHER); named_rows telt elke rij met een naam op (geen rows)",
+                              "tables: ise sums the rows listed (ESR, IS, OTHER); named_rows sums every named row")
         return self
 
 
@@ -200,11 +214,12 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                     shown = f"{COLUMN_NAMES.get(wanted[0][0], wanted[0][0])} / {COLUMN_NAMES.get(wanted[1][0], wanted[1][0])}"
                     values = f"{n.display} / {d.display} = {show(computed[0], stated.quantity.decimals + 2)}%"
                     unit = "pct"
-                else:
+                elif operands:
                     computed = signed_sum(operands)
-                    values = " ".join(("− " if o.sign < 0 else "+ ") + o.quantity.display for o in operands).lstrip("+ ")
-                    values += f" = {show(computed[0], stated.quantity.decimals)}"
+                    values = f"{sum_formula(operands)} = {show(computed[0], stated.quantity.decimals)}"
                     unit = "keuro"
+                else:
+                    computed, shown, values, unit = signed_sum([]), "0", "0", "keuro"
                 column_name = COLUMN_NAMES.get(binding.stated, binding.stated)
                 facts.append(comparison(
                     kind="bound", key=f"{rule_id}|{table.line}|{row_key}|{credit}", group=owner,
@@ -212,7 +227,7 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                                      column=column_name, title=title),
                     stated=cell_operand(stated, owner), operands=operands, computed=computed, unit=unit,
                     formula=f"{shown} = {values}; {column_name} {stated.quantity.display}",
-                    rule=rule_id,
+                    rule=rule_id, credit=credit, column=binding.stated,
                 ))
     return facts
 
@@ -276,7 +291,7 @@ def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, ti
             subject=_subject(binding, "{owner}: {title} {credit}", owner=owner, row="", credit=credit,
                              column=base_name, title=title),
             stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=list(shown.values()),
-            computed=computed, unit="pct", rule=rule_id,
+            computed=computed, unit="pct", rule=rule_id, credit=credit,
             formula=f"{names} / {base_name} = {values} / {b.display} = {show(computed[0], claim.quantity.decimals + 2)}%; "
                     f"tekst {claim.quantity.display}%",
         ))
@@ -306,7 +321,10 @@ def bound_facts(index: DocumentIndex, claims: Claims, bindings: Sequence[tuple[s
     for rule_id, title, binding in bindings:
         query = QUERIES[binding.query]
         if query.depends_on_whole == depends_on_whole:
+            columns = getattr(binding, "columns", None)
             for fact in query.build(index, claims, rule_id, title, binding):
+                if columns and fact.column not in columns:
+                    continue
                 fact.rule = rule_id  # judged by this rule alone
                 found.append(fact)
     return found

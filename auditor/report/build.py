@@ -64,6 +64,11 @@ def finding_ids(rule_facts: list[tuple[str, Fact]]) -> list[str]:
     return ids
 
 
+def _sentence(text: str) -> str:
+    """A diagnosis ('Mogelijke tikfout: … (verschil -10)') followed by the rule's advice reads as two sentences."""
+    return text if text.rstrip().endswith((".", "!", "?", ":")) else text.rstrip() + "."
+
+
 def _related(fact: Fact, placer: Placer) -> list[Related]:
     doubted = fact.location
     related: list[Related] = []
@@ -130,6 +135,6 @@ class ReportBuilder:
                 expected=_plain(fact.computed, _computed_decimals(fact)) if fact.checkable else "",
                 found=_plain(fact.stated_value, fact.decimals), formula=fact.formula,
             ),
-            suggestion=" ".join(suggestion_parts) or None,
+            suggestion=" ".join(_sentence(part) for part in suggestion_parts) or None,
             uncertain=explain(fact.doubts, lang) if verdict.severity == "review" else [],
         )

@@ -46,13 +46,25 @@ class RuleEngine:
         self._try_examples()
 
     def _try_examples(self) -> None:
-        """Evaluate every condition on the rule's own examples once, at load time: a condition that
-        divides by zero or compares a number with a string fails here, not halfway through an audit."""
+        """Judge every rule's own examples once, at load time: a condition that divides by zero or
+        compares a number with a string fails here, not halfway through an audit, and an example whose
+        verdict is not the one it expects means the rule does not say what its author meant."""
         from auditor.rules.examples import example_fact
 
         for rule in self.rules:
             for example in rule.examples:
-                self.judge(rule, example_fact(rule, example))
+                try:
+                    fact = example_fact(rule, example)
+                except ValueError as exc:  # an operand or stated value that is no Dutch number
+                    raise RuleFileError(f"{rule.source_file}: regel {rule.id}: voorbeeld {example.name!r}: {exc}",
+                                        f"{rule.source_file}: rule {rule.id}: example {example.name!r}: {exc}") from exc
+                verdict = self.judge(rule, fact) or "passed"
+                if verdict != example.expect:
+                    raise RuleFileError(
+                        f"{rule.source_file}: regel {rule.id}: voorbeeld {example.name!r} geeft {verdict}, "
+                        f"niet {example.expect} zoals verwacht",
+                        f"{rule.source_file}: rule {rule.id}: example {example.name!r} gives {verdict}, "
+                        f"not {example.expect} as expected")
 
     def judge(self, rule: RuleSpec, fact: Fact) -> Severity | None:
         context = fact.context()
@@ -60,8 +72,8 @@ class RuleEngine:
             try:
                 holds = condition.matches(context)
             except rule_engine.errors.EngineError as exc:  # a division by zero, a type error …
-                raise RuleFileError(f"regel {rule.id}: de voorwaarde {condition.text!r} faalt: {exc.message}",
-                                    f"rule {rule.id}: the condition {condition.text!r} fails: {exc.message}") from exc
+                raise RuleFileError(f"{rule.source_file}: regel {rule.id}: de voorwaarde {condition.text!r} faalt: {exc.message}",
+                                    f"{rule.source_file}: rule {rule.id}: the condition {condition.text!r} fails: {exc.message}") from exc
             if holds:
                 return certainty_policy(severity, fact)
         return None

@@ -42,4 +42,5 @@ def example_fact(rule: RuleSpec, example: Example) -> Fact:
         stated=stated, operands=operands, computed=computed, formula="", unit=stated_unit, bound=example.bound,
         widen=widen, direction_stated=example.direction_stated, exhaustive=example.exhaustive,
         checkable=example.checkable, style=example.style, doubts=example.doubts,
+        credit=example.credit or None, column=example.column or None,
     )

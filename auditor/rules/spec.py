@@ -11,7 +11,7 @@ import rule_engine
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
-from auditor.errors import RuleFileError
+from auditor.errors import RuleFileError, RuleProblem
 from auditor.relations.fact import FactKind
 from auditor.relations.queries import Binding
 from auditor.rules.diagnosis import DIAGNOSES
@@ -26,7 +26,7 @@ FACT_FIELDS: dict[str, object] = {
     "computed": _T.FLOAT, "computed_lo": _T.FLOAT, "computed_hi": _T.FLOAT, "difference": _T.FLOAT,
     "decimals": _T.FLOAT, "unit": _T.STRING, "bound": _T.STRING, "direction_stated": _T.BOOLEAN,
     "exhaustive": _T.BOOLEAN, "checkable": _T.BOOLEAN, "style": _T.STRING, "operand_count": _T.FLOAT,
-    "certain": _T.BOOLEAN,
+    "certain": _T.BOOLEAN, "credit": _T.STRING, "column": _T.STRING,
 }
 MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,6 +85,8 @@ class Example(BaseModel):
     style: str = ""
     expect: Literal["passed", "error", "warning", "review", "info"]
     doubts: list[str] = []  # bindings that are guesses: an error then becomes "review"
+    credit: str = ""  # for a condition on the credit (credit == "VAK")
+    column: str = ""  # for a condition on the column (column == "BA")
 
 
 class ExpectedFinding(BaseModel):
@@ -146,7 +148,8 @@ class RuleSpec(BaseModel):
     def _known_diagnoses(cls, names: list[str]) -> list[str]:
         unknown = [n for n in names if n not in DIAGNOSES]
         if unknown:
-            raise ValueError(f"unknown diagnosis {unknown[0]!r} (known: {', '.join(DIAGNOSES)})")
+            raise RuleProblem(f"onbekende diagnose {unknown[0]!r} (bekend: {', '.join(DIAGNOSES)})",
+                              f"unknown diagnosis {unknown[0]!r} (known: {', '.join(DIAGNOSES)})")
         return names
 
     @field_validator("relation", mode="before")
@@ -161,10 +164,15 @@ class RuleSpec(BaseModel):
             try:
                 compiled = rule_engine.Rule(outcome.when, context=CONTEXT)
             except rule_engine.errors.EngineError as exc:
-                raise ValueError(f"condition {outcome.when!r} is invalid: {exc.message if hasattr(exc, 'message') else exc}") from exc
+                reason = exc.message if hasattr(exc, "message") else str(exc)
+                raise RuleProblem(f"voorwaarde {outcome.when!r} is ongeldig: {reason} (velden: {', '.join(FACT_FIELDS)};"
+                                  f" 'and', 'or', 'not'; getallen zonder duizendtalpunt, met decimaalpunt: 2289, -0.5)",
+                                  f"condition {outcome.when!r} is invalid: {reason} (fields: {', '.join(FACT_FIELDS)};"
+                                  f" 'and', 'or', 'not'; numbers without thousands separator, decimal point: 2289, -0.5)") from exc
             refused = unsafe_parts(compiled.statement.expression)
             if refused:
-                raise ValueError(f"condition {outcome.when!r} uses {', '.join(refused)}, which rule files may not use")
+                raise RuleProblem(f"voorwaarde {outcome.when!r} gebruikt {', '.join(refused)}, wat regelbestanden niet mogen",
+                                  f"condition {outcome.when!r} uses {', '.join(refused)}, which rule files may not use")
         return outcomes
 
     @field_validator("message", "suggestion")
@@ -177,26 +185,30 @@ class RuleSpec(BaseModel):
                 if name is None:
                     continue
                 if name not in MESSAGE_FIELDS or spec or conversion:
-                    raise ValueError(f"template field {{{name}}} is not allowed (allowed: {', '.join(sorted(MESSAGE_FIELDS))})")
+                    raise RuleProblem(f"veld {{{name}}} is niet toegelaten (toegelaten: {', '.join(sorted(MESSAGE_FIELDS))})",
+                                      f"template field {{{name}}} is not allowed (allowed: {', '.join(sorted(MESSAGE_FIELDS))})")
         return text
 
     @model_validator(mode="after")
     def _binding_builds_bound_facts(self) -> "RuleSpec":
         if (self.binding is None) != (self.applies_to != "bound"):
-            raise ValueError("a rule with a binding applies to 'bound' facts, and only such a rule does")
+            raise RuleProblem("een regel met een binding heeft 'applies_to: bound', en alleen zo'n regel",
+                              "a rule with a binding applies to 'bound' facts, and only such a rule does")
         return self
 
     @field_validator("cases")
     @classmethod
     def _cases_pass_and_fail(cls, cases: list[Case]) -> list[Case]:
         if cases and (all(c.expect for c in cases) or not any(c.expect for c in cases)):
-            raise ValueError("cases need at least one snippet that passes and one that fails")
+            raise RuleProblem("cases: minstens één fragment dat slaagt en één dat faalt",
+                              "cases need at least one snippet that passes and one that fails")
         return cases
 
     @model_validator(mode="after")
     def _shows_wrong_and_right(self) -> "RuleSpec":
         if not self.cases and self.illustration is None:
-            raise ValueError("a rule needs cases (a BBT snippet that passes and one that fails) or, across documents, an illustration (wrong, right)")
+            raise RuleProblem("een regel heeft cases nodig (een BBT-fragment dat slaagt en een dat faalt) of, over documenten heen, een illustration (wrong, right)",
+                              "a rule needs cases (a BBT snippet that passes and one that fails) or, across documents, an illustration (wrong, right)")
         return self
 
     @field_validator("examples")
@@ -204,41 +216,98 @@ class RuleSpec(BaseModel):
     def _examples_pass_and_fail(cls, examples: list[Example]) -> list[Example]:
         outcomes = {e.expect for e in examples}
         if "passed" not in outcomes or not outcomes - {"passed"}:
-            raise ValueError("needs at least one passing and one failing example")
+            raise RuleProblem("minstens één voorbeeld dat slaagt en één dat faalt", "needs at least one passing and one failing example")
         return examples
 
 
-RULE_FILE_PATTERN = "*.yaml"  # one check per file, in folders by relation (rules/1-tabelrekenkunde/…)
+RULE_FILE_SUFFIXES = (".yaml", ".yml")  # one check per file, in folders by relation (rules/1-tabelrekenkunde/…)
 
 
-def _rule_entries(path: Path, name: str) -> list[object]:
+def _rule_entries(path: Path, name: str) -> tuple[list[object], bool]:
     """A rule file holds one check (its fields at the top); a file with a `rules:` list, the older
-    layout, still loads, so custom rule directories keep working."""
+    layout, still loads, so custom rule directories keep working. Also returns whether the file holds
+    one check at its top (then it is named after the check)."""
     try:
         # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except UnicodeDecodeError as exc:
         raise RuleFileError(f"{name}: geen UTF-8 (byte {exc.start})", f"{name}: not UTF-8 (byte {exc.start})") from exc
     except yaml.YAMLError as exc:
-        raise RuleFileError(f"{name}: geen geldige YAML: {exc}", f"{name}: not valid YAML: {exc}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where_nl = f" op regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        where_en = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise RuleFileError(f"{name}: geen geldige YAML{where_nl}: {problem} (inspringing, een dubbele punt of een tab?)",
+                            f"{name}: not valid YAML{where_en}: {problem} (indentation, a colon or a tab?)") from exc
     if isinstance(data, dict) and "id" in data:
-        return [data]
+        return [data], True
     entries = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise RuleFileError(f"{name}: één controle verwacht (met 'id:' bovenaan) of een lijst 'rules:'",
                             f"{name}: expected one check (with 'id:' at the top) or a 'rules:' list")
-    return entries
+    return entries, False
+
+
+MAX_REASONS = 3  # a file with many mistakes: the first few, so the message stays one readable line
 
 
 def _field_path(loc: tuple[object, ...]) -> str:
     """'binding.parts', not pydantic's 'binding.tagged-union[RowBinding,…].parts': the path a rule
-    author wrote, without the names of the alternatives tried."""
-    return ".".join(str(p) for p in loc if isinstance(p, int) or str(p).isidentifier())
+    author wrote, without the names of the alternatives tried; list positions count from 1."""
+    return ".".join(str(p + 1) if isinstance(p, int) else str(p) for p in loc if isinstance(p, int) or str(p).isidentifier())
+
+
+def _either(text: str, word: str) -> str:
+    return text.replace(" or ", f" {word} ")
+
+
+def _reason(error: dict) -> tuple[str, str]:
+    """One validation error as a rule author reads it, in Dutch and English."""
+    kind, ctx = error["type"], error.get("ctx", {})
+    cause = ctx.get("error")
+    if isinstance(cause, RuleProblem):
+        return cause.nl, cause.en
+    if kind == "missing":
+        return "dit veld ontbreekt", "this field is missing"
+    if kind == "extra_forbidden":
+        return "onbekend veld (een tikfout in de naam?)", "unknown field (a misspelt name?)"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", ""))
+        return f"moet {_either(expected, 'of')} zijn", f"must be {expected}"
+    if kind == "union_tag_invalid":
+        tags = str(ctx.get("expected_tags", ""))
+        return (f"onbekende query {ctx.get('tag')!r} (bekend: {tags})",
+                f"unknown query {ctx.get('tag')!r} (known: {tags})")
+    if kind == "too_short":
+        return f"te weinig elementen (minstens {ctx.get('min_length')})", f"too few items (at least {ctx.get('min_length')})"
+    if kind == "string_pattern_mismatch":
+        return "heeft niet de vorm BBT-XXX-000", "is not of the form BBT-XXX-000"
+    message = str(error["msg"]).removeprefix("Value error, ")
+    return message, message
+
+
+def _reasons(exc: ValidationError) -> tuple[str, str]:
+    nl: list[str] = []
+    en: list[str] = []
+    errors = exc.errors()
+    # "binding: {query: rij}" fails as one binding and as a list of them: the list's complaint says nothing
+    shown = [e for e in errors if e["type"] != "list_type" or len(errors) == 1]
+    for error in shown[:MAX_REASONS]:
+        where = _field_path(error["loc"])
+        reason_nl, reason_en = _reason(error)
+        nl.append(f"{where}: {reason_nl}" if where else reason_nl)
+        en.append(f"{where}: {reason_en}" if where else reason_en)
+    more = len(shown) - MAX_REASONS
+    if more > 0:
+        nl.append(f"en nog {more}")
+        en.append(f"and {more} more")
+    return "; ".join(nl), "; ".join(en)
 
 
 def rule_files(directory: Path) -> list[Path]:
     """The rule files under `directory` and its folders, in a fixed order (by path)."""
-    return sorted(directory.rglob(RULE_FILE_PATTERN), key=lambda p: p.relative_to(directory).as_posix())
+    found = [p for p in directory.rglob("*") if p.suffix in RULE_FILE_SUFFIXES and p.is_file()]
+    return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
 
 
 def load_rules(directory: Path) -> list[RuleSpec]:
@@ -249,15 +318,17 @@ def load_rules(directory: Path) -> list[RuleSpec]:
     seen: dict[str, str] = {}
     for path in rule_files(directory):
         name = path.relative_to(directory).as_posix()
-        for position, entry in enumerate(_rule_entries(path, name), start=1):
+        entries, one_check = _rule_entries(path, name)
+        for position, entry in enumerate(entries, start=1):
             rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
             try:
                 rule = RuleSpec.model_validate(entry)
             except ValidationError as exc:
-                first = exc.errors()[0]
-                where = _field_path(first["loc"])
-                raise RuleFileError(f"{name}: regel {rule_id}: {where}: {first['msg']}",
-                                    f"{name}: rule {rule_id}: {where}: {first['msg']}") from exc
+                nl, en = _reasons(exc)
+                raise RuleFileError(f"{name}: regel {rule_id}: {nl}", f"{name}: rule {rule_id}: {en}") from exc
+            if one_check and path.stem != rule.id:
+                raise RuleFileError(f"{name}: het bestand van regel {rule.id} heet {rule.id}{path.suffix}",
+                                    f"{name}: the file of rule {rule.id} is named {rule.id}{path.suffix}")
             if rule.id in seen:
                 raise RuleFileError(f"{name}: regel {rule.id}: dubbele id (ook in {seen[rule.id]})",
                                     f"{name}: rule {rule.id}: duplicate id (also in {seen[rule.id]})")
@@ -265,5 +336,5 @@ def load_rules(directory: Path) -> list[RuleSpec]:
             rule._source_file = name
             rules.append(rule)
     if not rules:
-        raise RuleFileError(f"geen regelbestanden (*.yaml) in {directory}", f"no rule files (*.yaml) in {directory}")
+        raise RuleFileError(f"geen regelbestanden (*.yaml, *.yml) in {directory}", f"no rule files (*.yaml, *.yml) in {directory}")
     return rules

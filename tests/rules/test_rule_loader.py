@@ -92,9 +92,19 @@ def test_a_file_with_one_check_at_the_top_loads(tmp_path):
 
     entry = yaml.safe_load(_rules())["rules"][0]
     (tmp_path / "folder").mkdir()
-    (tmp_path / "folder" / "one.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "folder" / "BBT-TST-001.yml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
     [rule] = load_rules(tmp_path)
-    assert rule.id == entry["id"] and rule.source_file == "folder/one.yaml"
+    assert rule.id == entry["id"] and rule.source_file == "folder/BBT-TST-001.yml"
+
+
+def test_a_file_with_one_check_is_named_after_it(tmp_path):
+    import yaml
+
+    entry = yaml.safe_load(_rules())["rules"][0]
+    (tmp_path / "mijn-controle.yaml").write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_rules(tmp_path)
+    assert caught.value.nl == "mijn-controle.yaml: het bestand van regel BBT-TST-001 heet BBT-TST-001.yaml"
 
 
 def test_a_rule_without_cases_or_illustration_is_refused(tmp_path):

@@ -51,3 +51,26 @@ def test_a_rule_file_that_is_not_utf8_is_a_clear_error(tmp_path, capsys):
     assert main(["rules", "--rules", str(directory)]) == 2
     err = capsys.readouterr().err.strip()
     assert "extra.yaml" in err and "geen UTF-8" in err and err.count("\n") == 0
+
+
+def test_an_example_whose_verdict_is_not_the_one_it_expects_is_refused(tmp_path, capsys):
+    directory = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), directory)
+    path = directory / "1-tabelrekenkunde" / "BBT-TAB-001.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('operands: ["18.144", "0", "5.100"], expect: error}', 'operands: ["18.144", "0", "5.100"], expect: warning}', 1),
+                    encoding="utf-8")
+    assert main(["rules", "--rules", str(directory)]) == 2
+    err = capsys.readouterr().err
+    assert "1-tabelrekenkunde/BBT-TAB-001.yaml" in err and "voorbeeld 'totaal fout' geeft error, niet warning" in err
+
+
+def test_an_example_that_is_no_number_is_refused_naming_it(tmp_path, capsys):
+    directory = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), directory)
+    path = directory / "1-tabelrekenkunde" / "BBT-TAB-001.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('stated: "694.180"', 'stated: "min 12"', 1), encoding="utf-8")
+    assert main(["rules", "--rules", str(directory)]) == 2
+    err = capsys.readouterr().err
+    assert "BBT-TAB-001.yaml" in err and "voorbeeld 'totaal klopt'" in err and "interne fout" not in err
