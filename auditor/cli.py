@@ -565,7 +565,7 @@ def _config(settings, limit_origins: dict[str, str], fmt: str, lang: str) -> int
 def json_schema(what: str = "report") -> dict:
     """The JSON Schema pydantic generates for a report (or the batch, diff or baseline file)."""
     from auditor.baseline import Baseline
-    from auditor.diff import DiffReport
+    from auditor.report.diff_models import DiffReport
     from auditor.report.batch_models import BatchReport
     from auditor.report.models import Report
 

@@ -118,3 +118,18 @@ ENTITY_HEADING_MAX_WORDS = 7  # an unnumbered entity heading is a short line
 def is_entity_heading(text: str) -> bool:
     numbered = re.match(r"^\s*\d+(?:\.\d+)*\.?\s", text) is not None
     return bool(ENTITY_HEADING.match(text)) and (numbered or len(text.split()) <= ENTITY_HEADING_MAX_WORDS)
+
+
+# what a header line is, shared by ingest (a PDF line that belongs to a table) and structure (a table's grid)
+def strip_header_tokens(text: str) -> str:
+    rest = LABEL_COLUMN_TITLE.sub(" ", text)
+    rest = COLUMN_TOKEN.sub(" ", rest)
+    rest = CREDIT_TOKEN.sub(" ", rest)
+    rest = YEAR.sub(" ", rest)
+    return rest.strip()
+
+
+def is_header_line(text: str) -> bool:
+    """A line of header tokens only: credits, stages with their years, derived columns."""
+    return bool(text.strip()) and not strip_header_tokens(text) and bool(
+        CREDIT_TOKEN.search(text) or COLUMN_TOKEN.search(text) or YEAR.search(text))

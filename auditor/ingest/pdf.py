@@ -46,7 +46,7 @@ from auditor.ingest.origin import BBox, LineOrigin, Span
 from auditor.limits import Limits, current_limits, exceeded
 from auditor.numbers import NUMBER_PATTERN
 # the table parser's own notions of a unit marker and a header line, so the two cannot drift apart
-from auditor.structure.tables import UNIT_MARKER, is_header_line
+from auditor.vocabulary import UNIT_MARKER, is_header_line
 
 MARGIN = 0.08  # share of the page height at top and bottom where running headers and footers live
 # PDFium's mark for a hyphen that ended a printed line before a word going on on the next line

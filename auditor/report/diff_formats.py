@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from itertools import groupby
 
-from auditor.diff import DiffReport, NumberChange
+from auditor.report.diff_models import DiffReport, NumberChange
 from auditor.escape import terminal_safe
 from auditor.report.models import Finding
 

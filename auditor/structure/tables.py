@@ -24,7 +24,8 @@ from auditor.source import share_fields_set
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
 from auditor.vocabulary import (
     ADJUSTMENT_LABEL, ARTICLE_CODE, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
-    LABEL_COLUMN_TITLE, LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, row_category,
+    LABEL_COLUMN_TITLE, LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, is_header_line, row_category,
+    strip_header_tokens,
 )
 
 __all__ = ["FOOTNOTE_LINE", "UNIT_MARKER", "TableParse", "SkippedRow", "is_header_line", "join_label",
@@ -86,26 +87,12 @@ def _noise(text: str, furniture: frozenset[str]) -> bool:
     return not text or bool(PAGE_NUMBER.match(text)) or (bool(furniture) and furniture_key(text) in furniture)
 
 
-def _strip_header_tokens(text: str) -> str:
-    rest = LABEL_COLUMN_TITLE.sub(" ", text)
-    rest = COLUMN_TOKEN.sub(" ", rest)
-    rest = CREDIT_TOKEN.sub(" ", rest)
-    rest = YEAR.sub(" ", rest)
-    return rest.strip()
-
-
 # a heading of its own ends a table: the next begrotingsartikel ("AB0-1ABC2AB-WT – …"), an ISE heading
 TABLE_ENDS = re.compile(rf"^\s*(?:{ARTICLE_CODE}\s*[–—-]|ISE\s*:|\d+\.\s+ISE\s)")
 
 
 def _header_key(text: str) -> str:
     return " ".join(text.split())
-
-
-def is_header_line(text: str) -> bool:
-    """A line of header tokens only: credits, stages with their years, derived columns."""
-    return bool(text.strip()) and not _strip_header_tokens(text) and bool(
-        CREDIT_TOKEN.search(text) or COLUMN_TOKEN.search(text) or YEAR.search(text))
 
 
 def opens_table(text: str) -> str | None:
