@@ -113,6 +113,12 @@ class Case(BaseModel):
     expect: list[ExpectedFinding] = []
 
 
+DEFAULT_OUTCOMES = (
+    {"severity": "error", "when": "computed_hi < stated_lo or computed_lo > stated_hi"},
+    {"severity": "warning", "when": "difference != 0"},
+)
+
+
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(pattern=r"^BBT-[A-Z]{2,5}-\d{3}$")
@@ -126,7 +132,9 @@ class RuleSpec(BaseModel):
     # dropped …), "side_evidence" (which side of a text-versus-table difference other numbers support)
     diagnoses: list[str] = []
     counts_as_check: bool = True  # False for rules that only report what could not be checked
-    outcomes: list[Outcome] = Field(min_length=1)
+    # the verdict; left out: the interval comparison (an error when the intervals cannot meet, a warning when
+    # only rounding separates them), with the certainty policy of the engine on top
+    outcomes: list[Outcome] = Field(default_factory=lambda: [Outcome(**o) for o in DEFAULT_OUTCOMES], min_length=1)
     message: Text
     suggestion: Text | None = None
     examples: list[Example] = Field(min_length=2)

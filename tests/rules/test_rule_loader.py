@@ -116,3 +116,18 @@ def test_an_unknown_diagnosis_is_refused(tmp_path):
     text = _rules().replace("    applies_to: restatement\n", "    applies_to: restatement\n    diagnoses: [astrologie]\n")
     with pytest.raises(RuleFileError, match="astrologie"):
         load_rules(_write(tmp_path, text))
+
+
+def test_a_rule_without_outcomes_is_the_interval_comparison(tmp_path):
+    from auditor.rules import RuleEngine
+    from auditor.rules.examples import example_fact
+    from auditor.rules.spec import Example
+
+    text = _rules().replace('''    outcomes:
+      - {severity: error, when: "computed_hi < stated_lo"}
+''', "").replace('stated: "2", operands: ["1"]', 'stated: "3", operands: ["1"]')
+    [rule] = load_rules(_write(tmp_path, text))
+    engine = RuleEngine([rule])
+    verdict = {name: engine.judge(rule, example_fact(rule, Example(name=name, stated=s, operands=[o], combine="copy", expect="passed")))
+               for name, s, o in (("gelijk", "10", "10"), ("afgerond", "10", "10,4"), ("fout", "12", "10"))}
+    assert verdict == {"gelijk": None, "afgerond": "warning", "fout": "error"}
