@@ -273,7 +273,32 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _emit(text: str, output: Path | None, protect: Path | None) -> None:
+def _emit_utf8(data: bytes, output: Path | None, protect: Path | None) -> None:
+    """`_emit(data.decode() + "\n", …)` without decoding where the bytes written are the same: a file,
+    or a standard output that writes UTF-8 and translates no newline."""
+    from auditor.outputs import is_stdout
+
+    if output is not None and not is_stdout(output):
+        _emit(data + b"\n", output, protect)
+        return
+    import codecs
+
+    buffer = getattr(sys.stdout, "buffer", None)
+    encoding = getattr(sys.stdout, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if buffer is None or not utf8 or os.linesep != "\n":
+        _emit(data.decode("utf-8") + "\n", output, protect)
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.write(b"\n")
+    buffer.flush()
+
+
+def _emit(text: str | bytes, output: Path | None, protect: Path | None) -> None:
     from auditor.outputs import is_stdout, write_atomic
 
     if output is None or is_stdout(output):  # `-o -` is standard output
@@ -419,6 +444,10 @@ def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
         _check_output(extra, [file])
     result = audit_lines(_read(file), lang=lang, rules_dir=_rules_dir(settings))
     report = apply_rule_settings(result.report, *_rule_settings(settings))
+    # only the HTML report reads the document again: for the others its text, structure, claims and
+    # facts are let go before the report is written (on a large BBT they weigh more than the report)
+    html_input = (result.source, result.quantities()) if fmt == "html" else None
+    del result
     if args.write_baseline is not None:
         from auditor.baseline import baseline_of, to_text
 
@@ -429,9 +458,9 @@ def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
         report = apply_baseline(report, load_baseline(Path(settings.baseline)).ids(), settings.baseline)
     protect = None if _is_stdin(file) else file
     if fmt == "json":
-        from auditor.report.json_report import to_json
+        from auditor.report.json_report import to_json_bytes
 
-        _emit(to_json(report), args.output, protect)
+        _emit_utf8(to_json_bytes(report), args.output, protect)
     elif fmt == "sarif":
         from auditor.report.sarif import to_sarif
 
@@ -443,7 +472,7 @@ def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
     elif fmt == "html":
         from auditor.report.html import to_html
 
-        _emit(to_html(report, result.source, result.quantities(), lang), args.output, protect)
+        _emit(to_html(report, *html_input, lang), args.output, protect)  # type: ignore[misc]
     else:
         _console(lambda console: _render_one(report, console, args, lang), args.output, protect)
     return report_exit_code(report, settings.fail_on)

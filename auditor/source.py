@@ -17,12 +17,13 @@ M = TypeVar("M", bound=BaseModel)
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 
 
-def share_fields_set(model: M) -> M:
+def share_fields_set(model: M, *, always: bool = False) -> M:
     """`model`, its `model_fields_set` replaced by the shared set of the same names (same contents,
     so `exclude_unset` and `model_fields_set` are unchanged) when that is safe: the model is frozen, or
-    every one of its fields was set."""
+    every one of its fields was set, or (`always`) it copies its set before it adds a name to it
+    (SharedFieldsSet)."""
     names = model.__pydantic_fields_set__
-    if not type(model).model_config.get("frozen") and len(names) != len(type(model).__pydantic_fields__):
+    if not always and not type(model).model_config.get("frozen") and len(names) != len(type(model).__pydantic_fields__):
         return model
     shared = _FIELDS_SETS.setdefault(frozenset(names), names)
     if shared is not names:
@@ -32,10 +33,25 @@ def share_fields_set(model: M) -> M:
 
 class SharedFieldsSet(BaseModel):
     """A model whose instances share their set of given fields (`share_fields_set`) however they are
-    made: for the models of which a document yields thousands."""
+    made: for the models of which a document yields thousands. Assigning a field the set does not hold
+    yet gives the model the shared set of its new names first, so pydantic adds nothing to a set that
+    others hold."""
 
     def model_post_init(self, context: Any, /) -> None:
-        share_fields_set(self)
+        share_fields_set(self, always=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        names = self.__pydantic_fields_set__
+        if name in type(self).__pydantic_fields__ and name not in names:
+            grown = names | {name}
+            object.__setattr__(self, "__pydantic_fields_set__", _FIELDS_SETS.setdefault(frozenset(grown), grown))
+            try:
+                super().__setattr__(name, value)
+            except BaseException:  # refused (a frozen model or field): the name was not set
+                object.__setattr__(self, "__pydantic_fields_set__", names)
+                raise
+            return
+        super().__setattr__(name, value)
 
 
 class SourceRef(BaseModel):

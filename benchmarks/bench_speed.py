@@ -52,11 +52,12 @@ for index in range(len(document)):
 document.close()
 """
 # the CLI in a process that then reports its own peak resident set: VmHWM (KiB) belongs to the process's
-# memory since exec; ru_maxrss would also count the benchmark's own memory at the fork
+# memory since exec; ru_maxrss would also count the benchmark's own memory at the fork. The report goes
+# to /dev/null as to any file or pipe (an io.StringIO would keep a copy of it, which no CLI run does)
 PEAK_RSS = """
-import contextlib, io, runpy, sys
+import contextlib, os, runpy, sys
 sys.argv = ["bbt-audit", "check", sys.argv[1], "--format", "json"]
-with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink), contextlib.suppress(SystemExit):
     runpy.run_module("auditor", run_name="__main__")
 with open("/proc/self/status") as status:
     print(next(line.split()[1] for line in status if line.startswith("VmHWM:")))

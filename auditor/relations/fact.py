@@ -10,11 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel
-
 from auditor.numbers import format_dutch, round_half_up
 from auditor.quantity import Quantity
-from auditor.source import SourceRef
+from auditor.source import SharedFieldsSet, SourceRef
 
 FactKind = Literal[
     "movement", "net_movement", "unexplained_change", "restatement",
@@ -28,13 +26,13 @@ FactKind = Literal[
 CROSS_DOCUMENT_KINDS = frozenset({"cross_ba", "cross_ise_ba"})
 
 
-class Operand(BaseModel):
+class Operand(SharedFieldsSet):
     quantity: Quantity
     role: str
     sign: int = 1
 
 
-class Fact(BaseModel):
+class Fact(SharedFieldsSet):
     kind: FactKind
     key: str
     group: str

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from auditor.source import SharedFieldsSet
+
 SCHEMA_VERSION = "2"  # 2: severity "review", summary.review, coverage
 
 
@@ -32,12 +34,12 @@ class Place(BaseModel):
     table: TableCell | None = None
 
 
-class Location(Place):
+class Location(Place, SharedFieldsSet):
     end_line: int
     text: str
 
 
-class Related(Place):
+class Related(Place, SharedFieldsSet):
     text: str
     role: str
 
@@ -48,7 +50,7 @@ class Evidence(BaseModel):
     formula: str
 
 
-class Finding(BaseModel):
+class Finding(SharedFieldsSet):
     id: str
     rule: str
     severity: Literal["error", "warning", "review", "info"]
@@ -62,12 +64,12 @@ class Finding(BaseModel):
     uncertain: list[str] = []
 
 
-class CheckLocation(Place):
+class CheckLocation(Place, SharedFieldsSet):
     text: str
     role: str
 
 
-class Check(BaseModel):
+class Check(SharedFieldsSet):
     rule: str
     status: Literal["passed", "failed"]
     subject: str

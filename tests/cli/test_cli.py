@@ -111,3 +111,29 @@ def test_extract_dumps_every_cell_with_its_line(capsys):
     article = next(a for a in document["articles"] if a["code"] == "JB0-1JEC2HA-WT")
     cell = next(c for c in article["table"]["cells"] if c["credit"] == "VEK" and c["column"] == "BU")
     assert cell["quantity"]["source"]["line"] == 731 and cell["quantity"]["value"] == "552157"
+
+
+def test_json_is_the_same_bytes_on_every_way_out(tmp_path, monkeypatch, capsysbinary):
+    """The JSON report goes to a UTF-8 standard output as the serializer's bytes; elsewhere (a text
+    stream without a buffer, another encoding, an -o file) it is the same text."""
+    import io
+
+    from auditor.audit import audit_file
+    from auditor.report.json_report import to_json, to_json_bytes
+
+    expected = to_json(audit_file(SAMPLE).report)
+    assert to_json_bytes(audit_file(SAMPLE).report) + b"\n" == expected.encode("utf-8")
+    main(["check", str(SAMPLE), "--format", "json"])
+    assert capsysbinary.readouterr().out == expected.encode("utf-8")
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    main(["check", str(SAMPLE), "--format", "json"])
+    assert stream.getvalue() == expected
+    latin = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", errors="replace")
+    monkeypatch.setattr(sys, "stdout", latin)
+    main(["check", str(SAMPLE), "--format", "json"])
+    latin.flush()
+    assert latin.buffer.getvalue() == expected.encode("latin-1", errors="replace")
+    monkeypatch.undo()
+    main(["check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json")])
+    assert (tmp_path / "r.json").read_bytes() == expected.encode("utf-8")

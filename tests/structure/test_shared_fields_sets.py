@@ -59,3 +59,57 @@ def test_claims_share_theirs_however_they_are_made():
     assert loaded == made
     assert Decimal(loaded.quantity.value) == Decimal(1234)
     assert SourceRef.model_validate(made.quantity.source.model_dump()) == made.quantity.source
+
+
+def _fact(**extra):
+    from auditor.relations.fact import Fact, Operand
+
+    quantity = _quantity()
+    return Fact(kind="bound", key="k", group="g", subject="s", stated=Operand(quantity=quantity, role="tekst"),
+                operands=[Operand(quantity=quantity, role="tabel", sign=-1)], location=quantity.source, **extra)
+
+
+def test_facts_share_theirs_and_an_assignment_leaves_the_others_alone():
+    first, second = _fact(), _fact()
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    assert first.operands[0].__pydantic_fields_set__ is second.operands[0].__pydantic_fields_set__
+    assert "rule" not in first.model_fields_set
+    first.rule = "BBT-X-001"  # what a rule file's binding does to the facts it builds
+    assert first.rule == "BBT-X-001" and "rule" in first.model_fields_set
+    assert "rule" not in second.model_fields_set and "rule" not in _fact().model_fields_set
+    assert first.__pydantic_fields_set__ is _fact(rule="BBT-Y-002").__pydantic_fields_set__  # shared again
+    first.rule = "BBT-X-003"  # a name the set holds already
+    assert first.model_fields_set == _fact(rule="r").model_fields_set
+    assert second.model_dump(exclude_unset=True).keys() == {"kind", "key", "group", "subject", "stated", "operands",
+                                                           "location"}
+
+
+def test_a_refused_assignment_adds_no_name():
+    from pydantic import ConfigDict, ValidationError
+
+    from auditor.source import SharedFieldsSet
+
+    class Frozen(SharedFieldsSet):
+        model_config = ConfigDict(frozen=True)
+        a: int
+        b: int = 0
+
+    one = Frozen(a=1)
+    try:
+        one.b = 2
+    except ValidationError:
+        pass
+    else:
+        raise AssertionError("a frozen model took an assignment")
+    assert one.model_fields_set == {"a"} and Frozen(a=2).model_fields_set == {"a"}
+
+
+def test_report_models_share_theirs():
+    from auditor.report.models import Check, CheckLocation
+
+    made = [Check(rule="R", status="passed", subject="s", locations=[CheckLocation(line=n, text="1", role="r")])
+            for n in (1, 2)]
+    assert made[0].__pydantic_fields_set__ is made[1].__pydantic_fields_set__
+    assert made[0].locations[0].__pydantic_fields_set__ is made[1].locations[0].__pydantic_fields_set__
+    assert made[0].model_dump(exclude_unset=True) == {"rule": "R", "status": "passed", "subject": "s",
+                                                      "locations": [{"line": 1, "text": "1", "role": "r"}]}
