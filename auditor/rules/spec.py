@@ -3,6 +3,7 @@ fact's typed fields; messages are templates with named fields only. No Python, n
 
 from __future__ import annotations
 
+import functools
 import string
 from pathlib import Path
 from typing import Literal
@@ -31,6 +32,13 @@ FACT_FIELDS: dict[str, object] = {
 MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTEXT = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(FACT_FIELDS))
+
+
+@functools.lru_cache(maxsize=None)
+def compiled_condition(text: str) -> rule_engine.Rule:
+    """A condition compiled once per text: most rules share theirs ("computed_hi < stated_lo or …"), and
+    the loader's check and the engine need the same compiled rule (compiling is most of loading)."""
+    return rule_engine.Rule(text, context=CONTEXT)
 
 
 # A condition compares a fact's fields with arithmetic and logic; nothing else. Regular expressions can
@@ -170,7 +178,7 @@ class RuleSpec(BaseModel):
     def _conditions_compile(cls, outcomes: list[Outcome]) -> list[Outcome]:
         for outcome in outcomes:
             try:
-                compiled = rule_engine.Rule(outcome.when, context=CONTEXT)
+                compiled = compiled_condition(outcome.when)
             except rule_engine.errors.EngineError as exc:
                 reason = exc.message if hasattr(exc, "message") else str(exc)
                 raise RuleProblem(f"voorwaarde {outcome.when!r} is ongeldig: {reason} (velden: {', '.join(FACT_FIELDS)};"
