@@ -20,7 +20,6 @@ and where it came from. A bad configuration is one clear line and exit 2 (a Conf
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -84,6 +83,8 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomllib  # 10 ms to import: only when there is a file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
