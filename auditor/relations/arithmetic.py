@@ -42,13 +42,13 @@ def ise_table_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
                 continue
             owner = f"ISE {ise.name}" + (f" ({table.caption})" if table is not ise.table else "")
             key = ise.id + (f"/{position}" if table is not ise.table else "")
-            facts += _total_facts(table, owner, key, rows)
+            facts += _total_facts(table, owner, key, rows, credits)
     return facts
 
 
-def _total_facts(table: BudgetTable, owner: str, key: str, rows: list[str]) -> list[Fact]:
+def _total_facts(table: BudgetTable, owner: str, key: str, rows: list[str], credits: list[str]) -> list[Fact]:
     facts: list[Fact] = []
-    for credit in table.credits():
+    for credit in credits or table.credits():
         for column in table.columns():
             total = table.cell("TOTAL", credit, column)
             parts = [c for row in rows if (c := table.cell(row, credit, column))]  # type: ignore[arg-type]
@@ -68,7 +68,8 @@ def named_row_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
         if "TOTAL" not in printed or set(printed) - {"TOTAL", "UNKNOWN"} or not table.columns():
             continue
         named = [c for c in table.cells if c.row == "UNKNOWN"]
-        for total in (c for c in table.cells if c.row == "TOTAL" and c.column in SUMMABLE):
+        for total in (c for c in table.cells if c.row == "TOTAL" and c.column in SUMMABLE
+                      and (not credits or c.credit in credits)):
             parts = [c for c in named if c.credit == total.credit and c.column == total.column]
             if len(parts) < 2:
                 continue

@@ -162,8 +162,9 @@ def sum_formula(operands: list[Operand]) -> str:
 
 def sum_equation(operands: list[Operand], stated: Quantity, label: str, bound: str = "=") -> str:
     """'400 + 200 = 600; tabel 610': the sum worked out, then the number it is compared with, so the
-    equation written down is never false ('400 + 200 = 610')."""
+    equation written down is never false ('400 + 200 = 610'); a sum of one number is not worked out."""
+    worked = sum_formula(operands)
+    if len(operands) > 1:
+        worked += f" = {show(signed_sum(operands)[0], stated.decimals)}"
     compared = f"{label} {stated.display}".strip()
-    if len(operands) == 1:  # "−275; Compensaties -257", not "−275 = -275; …"
-        return f"{sum_formula(operands)}; {compared}"
-    return f"{sum_formula(operands)} = {show(signed_sum(operands)[0], stated.decimals)}; {compared}" + ("" if bound == "=" else f" (de som is hoogstens dat)")
+    return f"{worked}; {compared}" + ("" if bound == "=" else " (de som is hoogstens dat)")

@@ -27,7 +27,7 @@ from auditor.errors import RuleProblem
 from auditor.relations.arithmetic import COLUMN_JOINS, PART_JOINS
 from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, every_table, expand_credit, text_operand
 from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
-from auditor.structure.models import BBTDocument, BudgetTable, Cell
+from auditor.structure.models import BudgetTable, Cell
 
 COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
 CREDITS = Literal["VAK", "VEK", "AO", "TO", "LO"]

@@ -17,7 +17,7 @@ from auditor.structure.tables import (
     FOOTNOTE_LINE, UNIT_MARKER, TableParse, furniture_key, opens_table, page_furniture, parse_table,
 )
 from auditor.vocabulary import (
-    ARTICLE_CODE, CAPTION_MAX_WORDS, ISE_HEADING, normalise_name, ISE_SUFFIX, PART_CAPTION, SIDE_HEADING, UNIT_IN_LINE, WHOLE_CAPTION, is_entity_heading,
+    ARTICLE_CODE, CAPTION_MAX_WORDS, ISE_HEADING, ISE_SUFFIX, PART_CAPTION, SIDE_HEADING, UNIT_IN_LINE, WHOLE_CAPTION, is_entity_heading,
 )
 
 ARTICLE_HEADING = re.compile(rf"^\s*({ARTICLE_CODE})\s*[–—-]\s*(\S.*?)\s*$")

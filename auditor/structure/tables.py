@@ -24,8 +24,7 @@ from auditor.source import share_fields_set
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
 from auditor.vocabulary import (
     ADJUSTMENT_LABEL, ARTICLE_CODE, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
-    LABEL_COLUMN_TITLE, LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, is_header_line, row_category,
-    strip_header_tokens,
+    LABEL_MAX_WORDS, RECEIPT_CREDITS, caption_credit, STAGE_AT_START, UNIT_IN_LINE, UNIT_MARKER, YEAR, column_of, is_header_line, row_category,
 )
 
 __all__ = ["FOOTNOTE_LINE", "UNIT_MARKER", "TableParse", "SkippedRow", "is_header_line", "join_label",

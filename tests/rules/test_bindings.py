@@ -87,3 +87,10 @@ def test_every_shipped_check_that_compares_table_cells_states_its_binding():
     bound = {rid for rid, r in rules.items() if r.bindings}
     assert {"BBT-TAB-001", "BBT-ROL-001", "BBT-ROL-002", "BBT-EVO-002", "BBT-DRV-001", "BBT-DRV-002", "BBT-DRV-003",
             "BBT-PCT-004"} <= bound
+
+
+def test_a_column_sum_keeps_to_the_credits_it_names(tmp_path):
+    directory = _rules_with(tmp_path, "{query: column, tables: ise, rows: [ESR, IS, OTHER], credits: [VEK]}")
+    report = audit_lines(source_of(TABLE.splitlines(), path="t.txt"), rules_dir=directory).report
+    mine = [c for c in report.checks if c.rule == "BBT-TST-001"]
+    assert len(mine) == 3 and all(" VEK " in c.subject for c in mine)  # BA, evolutie and BO of the VEK
