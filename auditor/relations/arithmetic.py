@@ -83,12 +83,10 @@ def named_row_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
 
 def ises_into_programme(index: DocumentIndex, rows: list[str], credits: list[str]) -> list[Fact]:
     """The programme's `rows` (Totaal) = Σ the main row of each ISE's table; only when every ISE has one."""
-    programme = index.doc.programme
-    table = programme.table if programme else None
+    table, owner = _programme_table(index)
     ises = index.doc.ises
-    if programme is None or table is None or not ises or any(i.table is None for i in ises):
+    if table is None or not ises or any(i.table is None for i in ises):
         return []
-    owner = f"Programma {programme.code}"
     facts: list[Fact] = []
     for credit in credits:
         for column in table.columns():
@@ -176,12 +174,10 @@ def overview_rows_into_ises(index: DocumentIndex, rows: list[str], credits: list
 
 def receipts_into_programme(index: DocumentIndex, rows: list[str], credits: list[str]) -> list[Fact]:
     """The programme's receipts row, per credit (AO, TO, LO) = Σ the receipts articles."""
-    programme = index.doc.programme
-    table = programme.table if programme else None
+    table, owner = _programme_table(index)
     receipts = [a for a in index.doc.articles if a.kind == "receipts" and a.table]
-    if programme is None or table is None or not receipts:
+    if table is None or not receipts:
         return []
-    owner = f"Programma {programme.code}"
     facts: list[Fact] = []
     for credit in credits:
         for column in table.columns():
@@ -195,6 +191,13 @@ def receipts_into_programme(index: DocumentIndex, rows: list[str], credits: list
             facts.append(_sum_fact(f"rollup|programme|{credit}|{column}", owner,
                                    f"{owner}: {credit} {column} = Σ ontvangstenartikelen", target, operands))
     return facts
+
+
+def _programme_table(index: DocumentIndex) -> tuple[BudgetTable | None, str]:
+    programme = index.doc.programme
+    if programme is None or programme.table is None:
+        return None, ""
+    return programme.table, f"Programma {programme.code}"
 
 
 def _expenditure_articles(index: DocumentIndex, ise: ISE) -> list[Article]:

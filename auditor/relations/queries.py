@@ -227,7 +227,7 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                                      column=column_name, title=title),
                     stated=cell_operand(stated, owner), operands=operands, computed=computed, unit=unit,
                     formula=f"{shown} = {values}; {column_name} {stated.quantity.display}",
-                    rule=rule_id, credit=credit, column=binding.stated,
+                    credit=credit, column=binding.stated,
                 ))
     return facts
 
@@ -291,7 +291,7 @@ def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, ti
             subject=_subject(binding, "{owner}: {title} {credit}", owner=owner, row="", credit=credit,
                              column=base_name, title=title),
             stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=list(shown.values()),
-            computed=computed, unit="pct", rule=rule_id, credit=credit,
+            computed=computed, unit="pct", credit=credit,
             formula=f"{names} / {base_name} = {values} / {b.display} = {show(computed[0], claim.quantity.decimals + 2)}%; "
                     f"tekst {claim.quantity.display}%",
         ))
