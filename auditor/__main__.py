@@ -1,3 +1,3 @@
-from auditor.cli import main
+from auditor.cli import command
 
-raise SystemExit(main())
+command()

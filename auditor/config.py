@@ -22,11 +22,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditor.errors import InputError
 from auditor.limits import Limits, env_name
-from auditor.report.models import Report, Summary
+
+if TYPE_CHECKING:  # the models load with the audit, not with reading the configuration
+    from auditor.report.models import Report, Summary
 
 CONFIG_FILE = "bbt-audit.toml"
 PYPROJECT = "pyproject.toml"

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ SAMPLE = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.txt"
 CLEAN = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.clean.txt"
 BEGROTING = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.txt"
 BEGROTING_CLEAN = ROOT / "fixtures" / "omgeving-natuur-begroting-2025.clean.txt"
+
+# the parsed rule files are cached between runs (auditor/rules/cache.py): the tests and the CLI processes
+# they start keep theirs in a directory of their own, not in the user's cache
+os.environ["BBT_AUDIT_CACHE"] = tempfile.mkdtemp(prefix="bbt-audit-test-cache-")
 
 
 def fixture_script(name: str):

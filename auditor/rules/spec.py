@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Literal
 
 import rule_engine
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from auditor.errors import RuleFileError, RuleProblem
+from auditor.rules.cache import cache_key, read_cached, write_cached
 from auditor.relations.fact import FactKind
 from auditor.relations.queries import Binding
 from auditor.rules.diagnosis import DIAGNOSES
@@ -30,7 +30,6 @@ FACT_FIELDS: dict[str, object] = {
     "certain": _T.BOOLEAN, "credit": _T.STRING, "column": _T.STRING,
 }
 MESSAGE_FIELDS = {"subject", "stated", "computed", "difference", "formula", "location", "related", "unit"}
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTEXT = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(FACT_FIELDS))
 
 
@@ -239,15 +238,17 @@ class RuleSpec(BaseModel):
 RULE_FILE_SUFFIXES = (".yaml", ".yml")  # one check per file, in folders by relation (rules/1-tabelrekenkunde/…)
 
 
-def _rule_entries(path: Path, name: str) -> tuple[list[object], bool]:
-    """A rule file holds one check (its fields at the top); a file with a `rules:` list, the older
-    layout, still loads, so custom rule directories keep working. Also returns whether the file holds
-    one check at its top (then it is named after the check)."""
+def _parsed_yaml(raw: bytes, name: str) -> object:
+    """The plain data of one rule file (PyYAML's safe loading), or RuleFileError naming where it fails."""
+    import yaml  # here: a run whose rule files are all cached does not load PyYAML
+
     try:
-        # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RuleFileError(f"{name}: geen UTF-8 (byte {exc.start})", f"{name}: not UTF-8 (byte {exc.start})") from exc
+    try:
+        # the C loader is ~10× faster and as safe: it builds only plain YAML types, like safe_load
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -255,6 +256,25 @@ def _rule_entries(path: Path, name: str) -> tuple[list[object], bool]:
         where_en = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         raise RuleFileError(f"{name}: geen geldige YAML{where_nl}: {problem} (inspringing, een dubbele punt of een tab?)",
                             f"{name}: not valid YAML{where_en}: {problem} (indentation, a colon or a tab?)") from exc
+
+
+def _parsed_files(directory: Path, paths: list[Path]) -> list[object]:
+    """Each rule file's data, from the cache when these exact files were parsed before (rules.cache)."""
+    names = [path.relative_to(directory).as_posix() for path in paths]
+    files = [(name, path.read_bytes()) for name, path in zip(names, paths)]
+    key = cache_key(files)
+    cached = read_cached(key, names)
+    if cached is not None:
+        return cached
+    parsed = [_parsed_yaml(raw, name) for name, raw in files]
+    write_cached(key, names, parsed)
+    return parsed
+
+
+def _rule_entries(data: object, name: str) -> tuple[list[object], bool]:
+    """A rule file holds one check (its fields at the top); a file with a `rules:` list, the older
+    layout, still loads, so custom rule directories keep working. Also returns whether the file holds
+    one check at its top (then it is named after the check)."""
     if isinstance(data, dict) and "id" in data:
         return [data], True
     entries = data.get("rules") if isinstance(data, dict) else None
@@ -332,9 +352,10 @@ def load_rules(directory: Path) -> list[RuleSpec]:
         raise RuleFileError(f"map met regelbestanden niet gevonden: {directory}", f"rules directory not found: {directory}")
     rules: list[RuleSpec] = []
     seen: dict[str, str] = {}
-    for path in rule_files(directory):
+    paths = rule_files(directory)
+    for path, data in zip(paths, _parsed_files(directory, paths)):
         name = path.relative_to(directory).as_posix()
-        entries, one_check = _rule_entries(path, name)
+        entries, one_check = _rule_entries(data, name)
         for position, entry in enumerate(entries, start=1):
             rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
             try:

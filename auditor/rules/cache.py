@@ -1,0 +1,98 @@
+"""What the rule files' YAML says, kept between runs: reading YAML is most of loading the rules (PyYAML
+builds its Python objects in Python even with the C parser), and importing PyYAML costs as much again.
+
+The cache holds the plain data PyYAML gave for a set of rule files, stored as JSON under a key made of
+every file's path and bytes, so a changed, added or removed file is a new key. Only data that survives a
+JSON round trip unchanged is stored (no dates, no keys that are not strings): what a hit returns is
+equal, type for type, to what parsing would give. The data then goes through the same validation as
+freshly parsed YAML, so a cached rule is refused for the same reasons with the same message; a file that
+cannot be parsed is never cached and fails again each time.
+
+Where: `BBT_AUDIT_CACHE` (a directory, or `off`), else `$XDG_CACHE_HOME/bbt-auditor`, else
+`~/.cache/bbt-auditor`. A cache that cannot be read or written is passed over: the rules are parsed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+CACHE_ENV = "BBT_AUDIT_CACHE"  # a directory for the cache, or one of CACHE_OFF
+CACHE_OFF = ("off", "0", "no", "false")
+CACHE_FORMAT = 1  # raised when what an entry holds changes, so older entries are not read
+MAX_ENTRIES = 16  # rule sets kept (the bundled rules, a few custom directories); the oldest go first
+PREFIX = "rules-"
+
+
+def cache_dir() -> Path | None:
+    """The cache directory in effect, or None when the cache is switched off."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        return None if configured.strip().lower() in CACHE_OFF or not configured.strip() else Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "bbt-auditor"
+
+
+def cache_key(files: list[tuple[str, bytes]]) -> str:
+    """One key for the files (name and bytes each), in their order."""
+    digest = hashlib.sha256(f"bbt-auditor rules cache {CACHE_FORMAT}\n".encode())
+    for name, data in files:
+        digest.update(f"{len(name)}:{name}{len(data)}:".encode())
+        digest.update(data)
+    return digest.hexdigest()[:40]
+
+
+def read_cached(key: str, names: list[str]) -> list[object] | None:
+    """The parsed data of each file, in the order of `names`, or None (not cached, unreadable, or an
+    entry for other files)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        entry = json.loads((folder / f"{PREFIX}{key}.json").read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(entry, dict) or entry.get("names") != names or not isinstance(entry.get("data"), list) \
+            or len(entry["data"]) != len(names):
+        return None
+    return entry["data"]
+
+
+def survives_json(data: object) -> bool:
+    """Whether JSON gives back exactly this data (bool, int, float, str, None, lists, string keys)."""
+    try:
+        return json.loads(json.dumps(data, ensure_ascii=False)) == data
+    except (TypeError, ValueError):
+        return False
+
+
+def write_cached(key: str, names: list[str], data: list[object]) -> None:
+    """Store the parsed files, written whole or not at all; a failure to write is not the audit's."""
+    folder = cache_dir()
+    if folder is None or not survives_json(data):
+        return
+    payload = json.dumps({"names": names, "data": data}, ensure_ascii=False, separators=(",", ":")).encode()
+    target = folder / f"{PREFIX}{key}.json"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(descriptor, "wb") as out:
+                out.write(payload)
+            os.replace(temporary, target)  # a reader sees the old entry or the whole new one
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _evict_oldest(folder, target)
+    except OSError:
+        return
+
+
+def _evict_oldest(folder: Path, written: Path) -> None:
+    """Keep MAX_ENTRIES entries: the one just written and the most recently written others (file times
+    can be equal within a clock tick, so the new entry is kept by name, not by its time)."""
+    others = sorted((p for p in folder.glob(f"{PREFIX}*.json") if p != written), key=lambda p: p.stat().st_mtime)
+    for old in others[:max(0, len(others) - (MAX_ENTRIES - 1))]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,81 @@
+"""A check of one document reads it in a forked child while the pipeline loads (auditor/ingest/ahead.py):
+what it hands back, and every way reading can fail, must be what reading in line gives."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from auditor.errors import InputError
+from auditor.ingest.ahead import ReadAhead
+from auditor.ingest.decoding import decode, read_file
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "fixtures"
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="read-ahead forks; elsewhere it reads in line")
+
+
+@needs_fork
+@pytest.mark.parametrize("name", ["sociale-economie-uitvoering-2024.txt", "sociale-economie-uitvoering-2024.pdf",
+                                  "omgeving-natuur-begroting-2025.docx"])
+def test_the_child_hands_back_what_reading_in_line_gives(name: str) -> None:
+    path = FIXTURES / name
+    ahead = ReadAhead(path)
+    assert ahead._pid is not None  # it did fork
+    assert ahead.decoded() == decode(read_file(path), str(path))
+
+
+@needs_fork
+@pytest.mark.parametrize("content", [b"", b"\x00\x01\x02binary" * 50, b"%PDF-1.7\ntruncated"])
+def test_an_unreadable_document_fails_with_the_in_line_message(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as in_line:
+        decode(read_file(path), str(path))
+    with pytest.raises(InputError) as ahead:
+        ReadAhead(path).decoded()
+    assert (ahead.value.nl, ahead.value.en) == (in_line.value.nl, in_line.value.en)
+
+
+@needs_fork
+def test_a_missing_file_fails_as_in_line(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="niet gevonden"):
+        ReadAhead(tmp_path / "absent.pdf").decoded()
+
+
+@needs_fork
+def test_a_reader_that_dies_is_one_clear_input_error() -> None:
+    ahead = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.pdf")
+    os.kill(ahead._pid, signal.SIGKILL)  # as a crash of the PDF library would end it
+    with pytest.raises(InputError, match="SIGKILL"):
+        ahead.decoded()
+
+
+def test_with_other_threads_running_it_reads_in_line() -> None:
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        ahead = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.txt")
+        assert ahead._pid is None  # forking a process with threads could copy a held lock
+        assert ahead.decoded().format == "text"
+    finally:
+        stop.set()
+        other.join()
+
+
+@needs_fork
+def test_a_command_that_stops_early_reports_its_own_error(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "BBT-XXX-001.yaml").write_text("id: [kapot\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "auditor", "check", str(FIXTURES / "sociale-economie-uitvoering-2024.pdf"),
+                          "--rules", str(rules)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert run.returncode == 2 and "regelbestand" in run.stderr
+    assert "Traceback" not in run.stderr
