@@ -487,6 +487,12 @@ def _chars_box(charbox, first: int, last: int) -> BBox:
 def _line_box(charbox, first: int, last: int, joints: list[int]) -> BBox:
     """Box of a line from its first to its last character; a line PDFium joined at line-end hyphens
     (each mark ends a printed line) covers every printed line in it."""
+    at = bisect_left(joints, first)
+    if at == len(joints) or joints[at] >= last:  # most lines are one printed line: two characters' boxes
+        left, bottom, right, top = charbox(first)
+        left_last, bottom_last, right_last, top_last = charbox(last)
+        return (round(min(left, left_last), 1), round(min(bottom, bottom_last), 1), round(max(right, right_last), 1),
+                round(max(top, top_last), 1))
     ends = [first]
     for joint in joints[bisect_left(joints, first):]:
         if joint >= last:
