@@ -167,3 +167,39 @@ def test_an_auto_numbered_ise_heading_is_recognised():
     lines = [line for heading in headings for line in (heading, "Een alinea tekst onder deze titel.")]
     lines += ["(duizend euro)", "VAK VEK", "BA 2024 1 1"]
     assert [ise.name for ise in parse_structure(lines).ises] == ["TEST"]
+
+
+def _styled_draft(styles_xml: list[str], paragraphs: list[tuple[str, str]]) -> bytes:
+    """A draft with extra paragraph styles (raw <w:style> XML) and paragraphs in those styles."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    for xml in styles_xml:
+        document.styles.element.append(parse_xml(xml))
+    for text, style_id in paragraphs:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:pStyle xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:val="{style_id}"/>'))
+    return _bytes(document)
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_a_style_numbers_its_paragraphs_through_the_styles_it_is_based_on():
+    draft = _styled_draft(
+        [f'<w:style {W_NS} w:type="paragraph" w:styleId="Opsomming"><w:name w:val="Opsomming"/>'
+         '<w:basedOn w:val="ListBullet"/></w:style>',
+         f'<w:style {W_NS} w:type="paragraph" w:styleId="OpsommingKlein"><w:name w:val="Opsomming klein"/>'
+         '<w:basedOn w:val="Opsomming"/></w:style>'],
+        [("eerste punt", "Opsomming"), ("tweede punt", "OpsommingKlein")])
+    assert decode_document(draft, "stijlen.docx").lines == ["• eerste punt", "• tweede punt"]
+
+
+def test_a_loop_of_base_styles_or_a_base_without_a_name_is_no_numbering():
+    draft = _styled_draft(
+        [f'<w:style {W_NS} w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style>',
+         f'<w:style {W_NS} w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style>',
+         f'<w:style {W_NS} w:type="paragraph" w:styleId="C"><w:name w:val="C"/><w:basedOn/></w:style>'],
+        [("in een lus", "A"), ("zonder basis", "C")])
+    assert decode_document(draft, "stijlen.docx").lines == ["in een lus", "zonder basis"]
