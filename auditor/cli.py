@@ -243,6 +243,18 @@ def _configured_lang() -> str:
         return "nl"  # the bad configuration is reported, in Dutch, when the command loads it
 
 
+SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a program whose output pipe closed
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no file descriptor behind sys.stdout (a test's capture)
+        pass
+
+
 def command() -> None:
     """The bbt-audit command (also `python -m auditor`): main's exit code, without the interpreter's last
     full garbage collection over every object the run made (a tenth of a short run): nothing is left to
@@ -276,6 +288,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader of the output went away (`| head`): as a Unix tool ends on SIGPIPE, without a word;
+        # what is still buffered for it goes nowhere, not into an error at exit
+        _silence_stdout()
+        return SIGPIPE_EXIT
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
         if os.environ.get("BBT_AUDIT_DEBUG"):
             raise

@@ -137,3 +137,14 @@ def test_json_is_the_same_bytes_on_every_way_out(tmp_path, monkeypatch, capsysbi
     monkeypatch.undo()
     main(["check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json")])
     assert (tmp_path / "r.json").read_bytes() == expected.encode("utf-8")
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly():
+    """`bbt-audit check … | head`: the closed pipe ends the command as SIGPIPE ends a Unix tool (141),
+    not with an 'internal error' line."""
+    process = subprocess.Popen([sys.executable, "-m", "auditor", "check", str(SAMPLE), "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # the report (hundreds of kB) cannot fit in the pipe: writing it fails
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == 141
+    assert stderr == b""
