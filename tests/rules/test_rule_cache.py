@@ -133,3 +133,17 @@ def test_the_key_depends_on_names_and_bytes() -> None:
     assert base != cache_key([("a.yaml", b"x"), ("c.yaml", b"y")])
     assert base != cache_key([("a.yaml", b"xb.yaml"), ("", b"y")])  # no two file lists run together
     assert base == cache_key([("a.yaml", b"x"), ("b.yaml", b"y")])
+
+
+def test_without_a_home_directory_there_is_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.rules import cache as rules_cache
+
+    monkeypatch.delenv(CACHE_ENV, raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(rules_cache.Path, "home", staticmethod(no_home))
+    assert rules_cache.cache_dir() is None
+    assert read_cached("k", ["a.yaml"]) is None
