@@ -12,7 +12,7 @@ from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
 from auditor.relations.queries import Binding
 from auditor.rules.diagnosis import DIAGNOSES, Evidence
-from auditor.rules.spec import RuleSpec, Severity, compiled_condition
+from auditor.rules.spec import RuleSpec, Severity, evaluation_condition
 
 
 @dataclass
@@ -38,7 +38,7 @@ class RuleEngine:
     def __init__(self, rules: list[RuleSpec]) -> None:
         self.rules = rules
         self._compiled: dict[str, list[tuple[Severity, rule_engine.Rule]]] = {
-            rule.id: [(o.severity, compiled_condition(o.when)) for o in rule.outcomes] for rule in rules
+            rule.id: [(o.severity, evaluation_condition(o.when)) for o in rule.outcomes] for rule in rules
         }
         self._by_kind: dict[str, list[RuleSpec]] = {}
         for rule in rules:
