@@ -140,8 +140,9 @@ class ClaimReader:
             ):
                 self.read_anaphora(money, state, scope, lower)
                 continue
-            movements = self.read_money(sentence, money, scope, state, tied) if tied else []
-            if not tied:
+            # without an amount there is nothing for either to read (both only loop over `money`)
+            movements = self.read_money(sentence, money, scope, state, tied) if tied and money else []
+            if not tied and money:
                 self.read_structural_breakdowns(sentence, money, scope)
             if movements:
                 state.previous_movements = movements
@@ -583,17 +584,18 @@ def _level_column(cue: str) -> str:
 
 def _nearest_cue(text: str, *, first: bool = False, levels_only: bool = False) -> tuple[str, int, int] | None:
     """The cue closest to the end of `text` (or its start with `first`): (kind, start, end)."""
-    cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
+    # every denominator phrase starts with "van": without it there is none to blank out
+    cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
     found: list[tuple[str, int, int]] = []
     for kind, pattern in cues.LEVEL_CUES.items():
         found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
     if not levels_only:
         for kind, pattern in (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL)):
             found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
-    # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
-    found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
     if not found:
         return None
+    # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
+    found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
     return min(found, key=lambda c: c[1]) if first else max(found, key=lambda c: (c[2], c[2] - c[1]))
 
 

@@ -141,8 +141,9 @@ class _Builder:
         if annex_start is not None:
             self.doc.indicators = parse_indicators(lines, annex_start, annex_end)
         self.doc.table_lines = sorted(self.table_lines)
+        # most documents have no running header or footer: then no line is one (and no key need be made)
         self.doc.furniture_lines = [n for n, raw in enumerate(lines, start=1)
-                                    if raw.strip() and furniture_key(raw) in self.furniture]
+                                    if raw.strip() and furniture_key(raw) in self.furniture] if self.furniture else []
         self.choose_ise_tables()
         self.classify()
         return self.doc

@@ -62,12 +62,14 @@ def page_furniture(lines: list[str]) -> frozenset[str]:
 
     # a line that ends a sentence ("keuro VEK.") is text cut by the page, however often it recurs
     texts = [raw.strip() for raw in lines if raw.strip()]
-    counts = Counter(furniture_key(text) for text in texts if not text.endswith(PROSE_END))
+    # one key per distinct line: a document repeats many of its lines (row labels, headers, furniture itself)
+    keys = {text: furniture_key(text) for text in texts}
+    counts = Counter(keys[text] for text in texts if not text.endswith(PROSE_END))
     beside_page_number: set[str] = set()
     for position, text in enumerate(texts):
         if PAGE_NUMBER.match(text):
             for near in texts[max(0, position - FURNITURE_PAGE_DISTANCE): position + FURNITURE_PAGE_DISTANCE + 1]:
-                beside_page_number.add(furniture_key(near))
+                beside_page_number.add(keys[near])
     return frozenset(
         key for key in beside_page_number
         if counts[key] >= FURNITURE_MIN_REPEATS and len(key.split()) >= FURNITURE_MIN_WORDS
