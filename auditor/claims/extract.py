@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from auditor.claims import cues
 from auditor.claims.mentions import Mention, find_mentions
@@ -60,6 +61,22 @@ class _ScopeState:
     recent_percentages: list[tuple[int, Mention]] = field(default_factory=list)
     last_money: Mention | None = None
     lead_named: bool = False
+
+
+class _WholeSentence:
+    """What a sentence says as a whole, each looked up once, and only when one of its amounts needs it:
+    both patterns scan the whole sentence."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+
+    @cached_property
+    def concluding(self) -> bool:
+        return cues.CONCLUSION.search(self.lower) is not None
+
+    @cached_property
+    def partial(self) -> bool:
+        return cues.PARTIAL.search(self.lower) is not None
 
 
 class ClaimReader:
@@ -201,15 +218,16 @@ class ClaimReader:
         colon = lower.find(":")
         previous_credit: str | None = None
         previous_step: str | None = None
-        concluding = cues.CONCLUSION.search(lower) is not None  # once per sentence, not per amount
+        whole = _WholeSentence(lower)
+        # the same for every amount after the colon: the sentence has amounts either side of it
+        colon_breakdown = colon >= 0 and any(m.start < colon for m in money) and sum(m.start > colon for m in money) >= 2
         for mention in money:
             if parent_movement is not None and mention.in_parens:
                 components.append(mention)
                 continue
             if waarvan >= 0 and mention.start > waarvan:
                 continue  # parts of a 'waarvan' breakdown, read below
-            if (colon >= 0 and mention.start > colon and any(m.start < colon for m in money)
-                    and sum(m.start > colon for m in money) >= 2):
+            if colon_breakdown and mention.start > colon:
                 continue  # parts of a colon breakdown ("…: 2.000 keuro voor X en 1.315 keuro voor Y"), read below
             reading = self.reading(text, lower, mention, previous)
             step = None if reading.role == "movement" else _step_named(lower, mention, previous, previous_step, self.nearest_cue)
@@ -224,25 +242,25 @@ class ClaimReader:
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
                                 role="level", year=_level_year(lower, mention, previous), step=step,
-                                concluding=concluding)
+                                concluding=whole.concluding)
                 )
                 self.use(mention.quantity)
             elif reading.role == "movement":
                 claim = MovementClaim(
                     quantity=mention.quantity, scope=scope.id, credit=credit, sign=reading.sign,  # type: ignore[arg-type]
                     direction_stated=reading.stated, net=reading.net, step=reading.step,
-                    partial=cues.PARTIAL.search(lower) is not None,
+                    partial=whole.partial,
                 )
                 self.claims.movements.append(claim)
                 movements.append(claim)
                 self.use(mention.quantity)
                 if not mention.in_parens:
                     if parent_movement is not None and components:
-                        self.add_breakdown(parent_movement, components, scope, lower)
+                        self.add_breakdown(parent_movement, components, scope, exhaustive=not whole.partial)
                     parent_movement, components = claim, []
             previous = (mention, reading)
         if parent_movement is not None and components:
-            self.add_breakdown(parent_movement, components, scope, lower)
+            self.add_breakdown(parent_movement, components, scope, exhaustive=not whole.partial)
         self.read_structural_breakdowns(sentence, money, scope)
         return movements
 
@@ -261,7 +279,7 @@ class ClaimReader:
             between = lower[previous[0].end: mention.start]
             own_cue = self.nearest_cue(_strip_percent_clauses(between))
             own_movement = own_cue is not None and own_cue[0] in ("UP", "DOWN", "NEUTRAL")
-            if cues.WITH_BEFORE.search(between) and previous[1].role == "movement" and not own_movement:
+            if _ends_with(cues.WITH_BEFORE, between) and previous[1].role == "movement" and not own_movement:
                 return _Reading("movement", sign=previous[1].sign, stated=previous[1].stated, net=previous[1].net)
             if own_cue is None and not cues.PART_OF.search(between):
                 if previous[1].role == "movement" and (sign := _own_direction(lower[mention.end:])) is not None:
@@ -327,11 +345,11 @@ class ClaimReader:
         return cues.credit_in(lower[start: mention.start])
 
     # -- breakdowns --------------------------------------------------------------------------
-    def add_breakdown(self, parent: MovementClaim, parts: list[Mention], scope: Scope, lower: str) -> None:
+    def add_breakdown(self, parent: MovementClaim, parts: list[Mention], scope: Scope, *, exhaustive: bool) -> None:
         self.claims.breakdowns.append(
             BreakdownClaim(
                 parent=parent.quantity, parts=[p.quantity for p in parts], scope=scope.id, credit=parent.credit,
-                exhaustive=not cues.PARTIAL.search(lower), style="parentheses",
+                exhaustive=exhaustive, style="parentheses",
             )
         )
         self.use(*(p.quantity for p in parts))
@@ -492,17 +510,19 @@ class ClaimReader:
         self.use(mention.quantity)
 
 
-END_WINDOW = 400  # characters: a pattern anchored at the end of a text ('… naar' + spaces) is far shorter
+# characters: more than the longest match (before its trailing whitespace) of the patterns given to
+# `_ends_with`: 'naar' (TARGET_BEFORE), 'van' (FROM_BEFORE), 'met' (WITH_BEFORE)
+END_WINDOW = 16
 
 
 def _ends_with(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """pattern.search(text) for a pattern anchored at the end (`…\\s*$`), trying only the last
     END_WINDOW characters (and the whitespace after them): a search of the whole text from every start
-    made reading a sentence quadratic in its length. `\\b` at the window's start still sees the
-    character before it."""
-    end = len(text)
-    while end and text[end - 1].isspace():
-        end -= 1
+    made reading a sentence quadratic in its length, and the last 400 were still most sentences whole,
+    for every amount. A match ends where the trailing whitespace starts (it ends in `\\s*$`,
+    and what it matches before that is no whitespace), so it starts within END_WINDOW of there. `\\b`
+    at the window's start still sees the character before it."""
+    end = len(text.rstrip())  # rstrip and \\s agree on what whitespace is (str.isspace)
     return pattern.search(text, max(0, end - END_WINDOW))
 
 
@@ -565,7 +585,8 @@ def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -
 
 
 def _strip_percent_clauses(text: str) -> str:
-    return cues.DENOMINATOR_PHRASE.sub(" ", text)
+    # every denominator phrase starts with "van": without it there is none to remove
+    return cues.DENOMINATOR_PHRASE.sub(" ", text) if "van" in text else text
 
 
 def _next_stop(text: str) -> int:
