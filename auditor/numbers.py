@@ -51,7 +51,16 @@ def decimals_of(text: str) -> int:
 
 
 def half_unit(decimals: int) -> Decimal:
+    if 0 <= decimals < len(_HALF_UNITS):
+        return _HALF_UNITS[decimals]  # asked for every printed number; a Decimal is immutable, so shared
+    return _half_unit(decimals)
+
+
+def _half_unit(decimals: int) -> Decimal:
     return Decimal(5) * Decimal(10) ** (-(decimals + 1))
+
+
+_HALF_UNITS = tuple(_half_unit(decimals) for decimals in range(8))
 
 
 def format_dutch(value: Decimal, decimals: int = 0) -> str:

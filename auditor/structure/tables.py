@@ -297,7 +297,7 @@ def parse_table(
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         index += 1
-        if _noise(text, furniture) or (is_header_line(text) and _header_key(text) in header_lines):
+        if _noise(text, furniture) or (_header_key(text) in header_lines and is_header_line(text)):
             continue  # a header row repeated after a page break
         if TABLE_ENDS.match(text) or UNIT_IN_LINE.search(text):
             index -= 1  # the next begrotingsartikel or ISE, or the next table's unit: this table has ended
@@ -380,9 +380,10 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
         flat, flat_years = grid.flat_columns(), grid.flat_years()
         group = len(flat) // len(grid.credits)
         for position, row in enumerate(rows):
+            category = row_category(row.label)  # the row's, once for all its cells
             for k, (printed, line, col) in enumerate(row.numbers):
                 cells.append(share_fields_set(Cell(
-                    row=row_category(row.label), row_label=row.label, row_index=position,  # type: ignore[arg-type]
+                    row=category, row_label=row.label, row_index=position,  # type: ignore[arg-type]
                     credit=grid.credits[k // group], column=flat[k], quantity=_quantity(printed, line, col, flat[k]),
                     year=flat_years[k] if k < len(flat_years) else None)))
         return cells
