@@ -50,7 +50,24 @@ def furniture_key(text: str) -> str:
     text = text.strip()
     if not text[-1:].isdecimal():  # the page number ends the line: without a digit (\d) there, nothing to drop
         return text
+    if not _may_end_in_page_number(text):
+        return text
     return TRAILING_PAGE_NUMBER.sub("", text)
+
+
+def _may_end_in_page_number(text: str) -> bool:
+    """False when TRAILING_PAGE_NUMBER cannot match `text` (stripped, ending in a digit), tested without
+    the pattern, which tries every position of the line: a table row ('Uitgaven 617.917 618.003') ends
+    in digits too. The pattern's last `\\d{1,3}` is the line's last run of digits whole (the character
+    before it is '/', whitespace or what its lookbehind allows, never a digit), so that run has at most
+    three digits and is not glued to a word character, a dot or a comma."""
+    start = len(text) - 1
+    while start and text[start - 1].isdecimal():  # isdecimal is \d
+        start -= 1
+    if len(text) - start > 3:
+        return False
+    before = text[start - 1] if start else ""
+    return not (before and (before.isalnum() or before in "_.,"))  # \w is isalnum or '_'
 
 
 def page_furniture(lines: list[str]) -> frozenset[str]:
