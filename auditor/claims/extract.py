@@ -92,6 +92,7 @@ class ClaimReader:
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
         self.limits = current_limits()
         self.nearest_cue = _CueFinder().nearest
+        self.counts: dict[int, list[Mention]] = {}  # per passage (read_scope): a sentence's start → its bare numbers
 
     def read(self) -> Claims:
         for scope in self.doc.scopes:
@@ -131,6 +132,7 @@ class ClaimReader:
     # -- scopes ------------------------------------------------------------------------------
     def read_scope(self, passage: Passage, scope: Scope) -> None:
         state = _ScopeState()
+        self.counts = {}  # the passage's own: sentences are known by their start in it
         tied = scope.table_ref is not None
         for index, sentence in enumerate(passage.sentences):
             mentions = find_mentions(passage, sentence)
@@ -489,7 +491,7 @@ class ClaimReader:
         for candidate in (sentence, passage.sentences[index - 1] if index > 0 else None):
             if candidate is None:
                 continue
-            counts = [m for m in find_mentions(passage, candidate, counts=True) if m.unit == "count"]
+            counts = self.counted(passage, candidate)
             lower = candidate.text.lower()
             if len(counts) == 2 and re.search(r"\bvan\s+de\s*$", lower[: counts[0].start]):
                 self.claims.ratios.append(
@@ -498,6 +500,15 @@ class ClaimReader:
                 self.use(mention.quantity)
                 return True
         return False
+
+    def counted(self, passage: Passage, sentence: Sentence) -> list[Mention]:
+        """The bare numbers of a sentence, found once: each percentage of a sentence that names a ratio
+        asks for those of its sentence and of the one before."""
+        found = self.counts.get(sentence.start)
+        if found is None:
+            found = self.counts[sentence.start] = [
+                m for m in find_mentions(passage, sentence, counts=True) if m.unit == "count"]
+        return found
 
     def read_gap(self, mention: Mention, scope: Scope, state: _ScopeState, index: int, lower: str) -> None:
         if not cues.GAP.search(lower):
