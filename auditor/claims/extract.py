@@ -134,6 +134,9 @@ class ClaimReader:
         state = _ScopeState()
         self.counts = {}  # the passage's own: sentences are known by their start in it
         tied = scope.table_ref is not None
+        # a lead sentence, and the credit it names, are read by the bullets after it only: past the last
+        # bullet of the passage what it would set is reset (close_list) or never read, so not looked up
+        last_bullet = max((index for index, sentence in enumerate(passage.sentences) if sentence.bullet), default=-1)
         for index, sentence in enumerate(passage.sentences):
             mentions = find_mentions(passage, sentence)
             if len(mentions) > self.limits.sentence_amounts:
@@ -168,7 +171,7 @@ class ClaimReader:
             if movements:
                 state.previous_movements = movements
             self.read_percentages(passage, sentence, mentions, scope, state, index, tied)
-            if not sentence.bullet:
+            if not sentence.bullet and index < last_bullet:
                 if sentence.ends_with_colon or cues.PARTIAL.search(lower[:40]):
                     state.lead = sentence
                     state.lead_parent = money[-1] if money else state.last_money
