@@ -9,7 +9,9 @@ before it ("588.293 keuro VAK en 586.978 keuro VEK"), and from the shape around 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from auditor.claims import cues
 from auditor.claims.mentions import Mention, find_mentions
@@ -61,6 +63,22 @@ class _ScopeState:
     lead_named: bool = False
 
 
+class _WholeSentence:
+    """What a sentence says as a whole, each looked up once, and only when one of its amounts needs it:
+    both patterns scan the whole sentence."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+
+    @cached_property
+    def concluding(self) -> bool:
+        return cues.CONCLUSION.search(self.lower) is not None
+
+    @cached_property
+    def partial(self) -> bool:
+        return cues.PARTIAL.search(self.lower) is not None
+
+
 class ClaimReader:
     def __init__(self, doc: BBTDocument, lines: list[str]) -> None:
         self.doc = doc
@@ -73,6 +91,8 @@ class ClaimReader:
         self.skip = set(doc.table_lines) | set(doc.footnote_lines) | set(doc.furniture_lines)
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
         self.limits = current_limits()
+        self.nearest_cue = _CueFinder().nearest
+        self.counts: dict[int, list[Mention]] = {}  # per passage (read_scope): a sentence's start → its bare numbers
 
     def read(self) -> Claims:
         for scope in self.doc.scopes:
@@ -112,7 +132,11 @@ class ClaimReader:
     # -- scopes ------------------------------------------------------------------------------
     def read_scope(self, passage: Passage, scope: Scope) -> None:
         state = _ScopeState()
+        self.counts = {}  # the passage's own: sentences are known by their start in it
         tied = scope.table_ref is not None
+        # a lead sentence, and the credit it names, are read by the bullets after it only: past the last
+        # bullet of the passage what it would set is reset (close_list) or never read, so not looked up
+        last_bullet = max((index for index, sentence in enumerate(passage.sentences) if sentence.bullet), default=-1)
         for index, sentence in enumerate(passage.sentences):
             mentions = find_mentions(passage, sentence)
             if len(mentions) > self.limits.sentence_amounts:
@@ -140,13 +164,14 @@ class ClaimReader:
             ):
                 self.read_anaphora(money, state, scope, lower)
                 continue
-            movements = self.read_money(sentence, money, scope, state, tied) if tied else []
-            if not tied:
+            # without an amount there is nothing for either to read (both only loop over `money`)
+            movements = self.read_money(sentence, money, scope, state, tied) if tied and money else []
+            if not tied and money:
                 self.read_structural_breakdowns(sentence, money, scope)
             if movements:
                 state.previous_movements = movements
             self.read_percentages(passage, sentence, mentions, scope, state, index, tied)
-            if not sentence.bullet:
+            if not sentence.bullet and index < last_bullet:
                 if sentence.ends_with_colon or cues.PARTIAL.search(lower[:40]):
                     state.lead = sentence
                     state.lead_parent = money[-1] if money else state.last_money
@@ -182,7 +207,7 @@ class ClaimReader:
     # -- amounts -----------------------------------------------------------------------------
     def reads_as_movement(self, sentence: Sentence, mention: Mention) -> bool:
         before = sentence.text[: mention.start].lower()
-        cue = _nearest_cue(before)
+        cue = self.nearest_cue(before)
         return cue is not None and cue[0] in ("UP", "DOWN", "NEUTRAL") and not cues.COPULA_THEN_NUMBER.search(before[cue[2]:])
 
     def read_money(
@@ -198,18 +223,19 @@ class ClaimReader:
         colon = lower.find(":")
         previous_credit: str | None = None
         previous_step: str | None = None
-        concluding = cues.CONCLUSION.search(lower) is not None  # once per sentence, not per amount
+        whole = _WholeSentence(lower)
+        # the same for every amount after the colon: the sentence has amounts either side of it
+        colon_breakdown = colon >= 0 and any(m.start < colon for m in money) and sum(m.start > colon for m in money) >= 2
         for mention in money:
             if parent_movement is not None and mention.in_parens:
                 components.append(mention)
                 continue
             if waarvan >= 0 and mention.start > waarvan:
                 continue  # parts of a 'waarvan' breakdown, read below
-            if (colon >= 0 and mention.start > colon and any(m.start < colon for m in money)
-                    and sum(m.start > colon for m in money) >= 2):
+            if colon_breakdown and mention.start > colon:
                 continue  # parts of a colon breakdown ("…: 2.000 keuro voor X en 1.315 keuro voor Y"), read below
             reading = self.reading(text, lower, mention, previous)
-            step = None if reading.role == "movement" else _step_named(lower, mention, previous, previous_step)
+            step = None if reading.role == "movement" else _step_named(lower, mention, previous, previous_step, self.nearest_cue)
             previous_step = step
             if step is not None:
                 reading = _Reading("level", column="ADJ")
@@ -221,25 +247,25 @@ class ClaimReader:
                 self.claims.amounts.append(
                     AmountClaim(quantity=mention.quantity, scope=scope.id, credit=credit, column=reading.column,  # type: ignore[arg-type]
                                 role="level", year=_level_year(lower, mention, previous), step=step,
-                                concluding=concluding)
+                                concluding=whole.concluding)
                 )
                 self.use(mention.quantity)
             elif reading.role == "movement":
                 claim = MovementClaim(
                     quantity=mention.quantity, scope=scope.id, credit=credit, sign=reading.sign,  # type: ignore[arg-type]
                     direction_stated=reading.stated, net=reading.net, step=reading.step,
-                    partial=cues.PARTIAL.search(lower) is not None,
+                    partial=whole.partial,
                 )
                 self.claims.movements.append(claim)
                 movements.append(claim)
                 self.use(mention.quantity)
                 if not mention.in_parens:
                     if parent_movement is not None and components:
-                        self.add_breakdown(parent_movement, components, scope, lower)
+                        self.add_breakdown(parent_movement, components, scope, exhaustive=not whole.partial)
                     parent_movement, components = claim, []
             previous = (mention, reading)
         if parent_movement is not None and components:
-            self.add_breakdown(parent_movement, components, scope, lower)
+            self.add_breakdown(parent_movement, components, scope, exhaustive=not whole.partial)
         self.read_structural_breakdowns(sentence, money, scope)
         return movements
 
@@ -251,25 +277,25 @@ class ClaimReader:
         if _ends_with(cues.FROM_BEFORE, before) and cues.TARGET_AFTER.match(lower[mention.end:]):
             return _Reading("level", column="BA")
         if _ends_with(cues.TARGET_BEFORE, before):
-            cue = _nearest_cue(before)
+            cue = self.nearest_cue(before)
             column = cue[0] if cue and cue[0] in cues.LEVEL_CUES and cue[2] >= len(before) - 25 else self.target_column
             return _Reading("level", column=column)
         if previous is not None:
             between = lower[previous[0].end: mention.start]
-            own_cue = _nearest_cue(_strip_percent_clauses(between))
+            own_cue = self.nearest_cue(_strip_percent_clauses(between))
             own_movement = own_cue is not None and own_cue[0] in ("UP", "DOWN", "NEUTRAL")
-            if cues.WITH_BEFORE.search(between) and previous[1].role == "movement" and not own_movement:
+            if _ends_with(cues.WITH_BEFORE, between) and previous[1].role == "movement" and not own_movement:
                 return _Reading("movement", sign=previous[1].sign, stated=previous[1].stated, net=previous[1].net)
             if own_cue is None and not cues.PART_OF.search(between):
                 if previous[1].role == "movement" and (sign := _own_direction(lower[mention.end:])) is not None:
                     # "compensaties van 355 keuro vanuit X en 160 keuro naar Y": one verb, two directions
                     return replace(previous[1], sign=sign, stated=True)
                 return previous[1]
-        cue = _nearest_cue(before)
+        cue = self.nearest_cue(before)
         if cue is None:
             after = lower[mention.end:]
             following = after[: _next_stop(after)]
-            post = _nearest_cue(following, first=True)
+            post = self.nearest_cue(following, first=True)
             if post and post[0] in ("UP", "DOWN", "NEUTRAL"):
                 return self.movement(post[0], lower, mention, following[post[1]:post[2]])
             return _Reading("other")
@@ -279,7 +305,7 @@ class ClaimReader:
             return _Reading("other")
         if kind in ("UP", "DOWN", "NEUTRAL"):
             if cues.COPULA_THEN_NUMBER.search(gap):
-                level = _nearest_cue(before[:start], levels_only=True)
+                level = self.nearest_cue(before[:start], levels_only=True)
                 return _Reading("level", column=level[0]) if level else _Reading("other")
             return self.movement(kind, lower, mention, before[start:end])
         if len(gap.split()) > 12:
@@ -288,7 +314,7 @@ class ClaimReader:
 
     def after_movement_cue(self, before: str) -> bool:
         """'verhoogd met 500 keuro bij BA-JR': the amount is the movement, the level names when."""
-        cue = _nearest_cue(before)
+        cue = self.nearest_cue(before)
         if cue is None or cue[0] not in ("UP", "DOWN", "NEUTRAL"):
             return False
         gap = before[cue[2]:]
@@ -324,11 +350,11 @@ class ClaimReader:
         return cues.credit_in(lower[start: mention.start])
 
     # -- breakdowns --------------------------------------------------------------------------
-    def add_breakdown(self, parent: MovementClaim, parts: list[Mention], scope: Scope, lower: str) -> None:
+    def add_breakdown(self, parent: MovementClaim, parts: list[Mention], scope: Scope, *, exhaustive: bool) -> None:
         self.claims.breakdowns.append(
             BreakdownClaim(
                 parent=parent.quantity, parts=[p.quantity for p in parts], scope=scope.id, credit=parent.credit,
-                exhaustive=not cues.PARTIAL.search(lower), style="parentheses",
+                exhaustive=exhaustive, style="parentheses",
             )
         )
         self.use(*(p.quantity for p in parts))
@@ -468,7 +494,7 @@ class ClaimReader:
         for candidate in (sentence, passage.sentences[index - 1] if index > 0 else None):
             if candidate is None:
                 continue
-            counts = [m for m in find_mentions(passage, candidate, counts=True) if m.unit == "count"]
+            counts = self.counted(passage, candidate)
             lower = candidate.text.lower()
             if len(counts) == 2 and re.search(r"\bvan\s+de\s*$", lower[: counts[0].start]):
                 self.claims.ratios.append(
@@ -477,6 +503,15 @@ class ClaimReader:
                 self.use(mention.quantity)
                 return True
         return False
+
+    def counted(self, passage: Passage, sentence: Sentence) -> list[Mention]:
+        """The bare numbers of a sentence, found once: each percentage of a sentence that names a ratio
+        asks for those of its sentence and of the one before."""
+        found = self.counts.get(sentence.start)
+        if found is None:
+            found = self.counts[sentence.start] = [
+                m for m in find_mentions(passage, sentence, counts=True) if m.unit == "count"]
+        return found
 
     def read_gap(self, mention: Mention, scope: Scope, state: _ScopeState, index: int, lower: str) -> None:
         if not cues.GAP.search(lower):
@@ -489,17 +524,19 @@ class ClaimReader:
         self.use(mention.quantity)
 
 
-END_WINDOW = 400  # characters: a pattern anchored at the end of a text ('… naar' + spaces) is far shorter
+# characters: more than the longest match (before its trailing whitespace) of the patterns given to
+# `_ends_with`: 'naar' (TARGET_BEFORE), 'van' (FROM_BEFORE), 'met' (WITH_BEFORE)
+END_WINDOW = 16
 
 
 def _ends_with(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """pattern.search(text) for a pattern anchored at the end (`…\\s*$`), trying only the last
     END_WINDOW characters (and the whitespace after them): a search of the whole text from every start
-    made reading a sentence quadratic in its length. `\\b` at the window's start still sees the
-    character before it."""
-    end = len(text)
-    while end and text[end - 1].isspace():
-        end -= 1
+    made reading a sentence quadratic in its length, and the last 400 were still most sentences whole,
+    for every amount. A match ends where the trailing whitespace starts (it ends in `\\s*$`,
+    and what it matches before that is no whitespace), so it starts within END_WINDOW of there. `\\b`
+    at the window's start still sees the character before it."""
+    end = len(text.rstrip())  # rstrip and \\s agree on what whitespace is (str.isspace)
     return pattern.search(text, max(0, end - END_WINDOW))
 
 
@@ -514,7 +551,7 @@ def _own_direction(after: str, *, whole: bool = False) -> int | None:
 
 
 def _step_named(lower: str, mention: Mention, previous: tuple[Mention, _Reading] | None,
-                previous_step: str | None) -> str | None:
+                previous_step: str | None, nearest_cue: Callable[[str], Cue | None]) -> str | None:
     """The Kredietevolutie step an amount states: named just before it in its clause, or shared with the
     amount before it ('300 keuro VAK en 291 keuro VEK')."""
     start = previous[0].end if previous else 0
@@ -523,10 +560,10 @@ def _step_named(lower: str, mention: Mention, previous: tuple[Mention, _Reading]
     for name, pattern in cues.STEP_LEVEL:
         found = cues.last_match(pattern, clause)
         if found and len(clause[found.end():].split()) <= cues.STEP_LEVEL_MAX_WORDS \
-                and _nearest_cue(clause[found.end():]) is None:
+                and nearest_cue(clause[found.end():]) is None:
             return name
     if previous_step and previous is not None and not any(stop in before for stop in (";", ". ")) \
-            and _nearest_cue(before) is None:
+            and nearest_cue(before) is None:
         return previous_step
     return None
 
@@ -562,7 +599,8 @@ def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -
 
 
 def _strip_percent_clauses(text: str) -> str:
-    return cues.DENOMINATOR_PHRASE.sub(" ", text)
+    # every denominator phrase starts with "van": without it there is none to remove
+    return cues.DENOMINATOR_PHRASE.sub(" ", text) if "van" in text else text
 
 
 def _next_stop(text: str) -> int:
@@ -581,20 +619,37 @@ def _level_column(cue: str) -> str:
     return "BA"
 
 
-def _nearest_cue(text: str, *, first: bool = False, levels_only: bool = False) -> tuple[str, int, int] | None:
-    """The cue closest to the end of `text` (or its start with `first`): (kind, start, end)."""
-    cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
-    found: list[tuple[str, int, int]] = []
-    for kind, pattern in cues.LEVEL_CUES.items():
-        found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
-    if not levels_only:
-        for kind, pattern in (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL)):
-            found.extend((kind, m.start(), m.end()) for m in pattern.finditer(cleaned))
-    # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
-    found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
-    if not found:
-        return None
-    return min(found, key=lambda c: c[1]) if first else max(found, key=lambda c: (c[2], c[2] - c[1]))
+Cue = tuple[str, int, int]  # (kind, start, end)
+MOVEMENT_CUES = (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL))
+
+
+class _CueFinder:
+    """The cues of each distinct text, found once per document: the readings of one amount ask for the
+    cues of the same prefix of its sentence several times, and a BBT's articles repeat their sentences
+    ("Het decretale krediet bedroeg bij BA 2024 …"). Seven scans of the text per question were up to a
+    quarter of the time of reading the claims. Lives as long as the document's ClaimReader."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, tuple[list[Cue], list[Cue]]] = {}
+
+    def nearest(self, text: str, *, first: bool = False, levels_only: bool = False) -> Cue | None:
+        """The cue closest to the end of `text` (or its start with `first`): (kind, start, end)."""
+        levels, movements = self.found.get(text) or self.scan(text)
+        found = levels if levels_only else levels + movements
+        if not found:
+            return None
+        if len(found) > 1:
+            # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
+            found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
+        return min(found, key=lambda c: c[1]) if first else max(found, key=lambda c: (c[2], c[2] - c[1]))
+
+    def scan(self, text: str) -> tuple[list[Cue], list[Cue]]:
+        # every denominator phrase starts with "van": without it there is none to blank out
+        cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
+        levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
+        movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
+        self.found[text] = (levels, movements)
+        return levels, movements
 
 
 CLAUSE_BREAK = re.compile(r"[,;:]|\sen\s")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from auditor.claims.passage import Passage, Sentence
 from auditor.numbers import NUMBER_PATTERN, decimals_of, half_unit, parse_dutch_number
 from auditor.quantity import Quantity, Unit
-from auditor.source import share_fields_set
+from auditor.source import SourceRef, share_fields_set
 
 UNIT = re.compile(
     r"\s*(?P<unit>keuro|k€|k\s?EUR\b|duizend\s+euro|miljoen\s+euro|mln\.?\s*euro|mln\b|mio\b|euro\b|"
@@ -21,6 +21,7 @@ CREDIT_AFTER_UNIT = re.compile(
 )
 CREDIT_AS_UNIT = re.compile(r"\s*(?P<credit>VAK|VEK)(?:-middelen|-kredieten)?\b(?!-krediet)")
 YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
+FIRST_DIGIT = re.compile(r"\d")  # the same digits as NUMBER_PATTERN's \d (any Unicode decimal digit)
 
 
 @dataclass
@@ -85,7 +86,12 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
     # parentheses opened and closed before the current number, counted once along the sentence (the
     # patterns below match at an offset instead of on a copy of the rest): linear in the sentence
     opened = closed = counted = 0
-    for match in NUMBER_PATTERN.finditer(text):
+    digit = FIRST_DIGIT.search(text)
+    if digit is None:
+        return found  # half of a BBT's sentences: no number, and this scan is four times quicker than the pattern's
+    # a number starts at its first digit or at the sign right before it; the pattern's lookbehind still
+    # sees the characters before `pos`, so starting there finds the same numbers
+    for match in NUMBER_PATTERN.finditer(text, max(0, digit.start() - 1)):
         printed = match.group(0)
         marker = _glued_footnote(passage, sentence.start + match.start(), printed)
         if marker:
@@ -114,13 +120,16 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
         number_end = match.start() + len(printed)
         end_line = passage.position(sentence.start + number_end - 1)[0]
         decimals = decimals_of(printed)
+        # what passage.ref(offset, sentence.start + number_end) gives, without finding the same lines again
+        source = SourceRef(line=line, end_line=end_line, column=column, text=passage.text[offset: sentence.start + number_end],
+                           role=None)
         quantity = share_fields_set(Quantity(
             id=f"L{line}C{column}",
             value=parse_dutch_number(printed) * scale,
             half_unit=half_unit(decimals) * scale,
             decimals=decimals,
             unit=unit,
-            source=share_fields_set(passage.ref(offset, sentence.start + number_end).model_copy(update={"end_line": end_line})),
+            source=share_fields_set(source),
         ))
         opened += text.count("(", counted, match.start())
         closed += text.count(")", counted, match.start())

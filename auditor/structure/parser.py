@@ -74,13 +74,18 @@ class _Builder:
             index += 1
             if not text or number in self.table_lines:
                 continue
+            # Most lines are prose. Each heading pattern is tried only where the first character allows it
+            # (`text` is stripped, so each pattern's `^\s*` matches nothing): Roman numerals, capitals,
+            # a digit for every numbered heading and for a footnote.
+            first = text[0]
+            numbered = first.isdecimal()  # what \d matches: a Unicode decimal digit
             if number in self.toc_lines:
-                if PART_HEADING.match(text):
+                if first in "IVX" and PART_HEADING.match(text):
                     self.close_article(number)
                     self.current_ise = None
                     self.start_scope(number, "other", "inhoudstafel", None)
                 continue
-            if PART_HEADING.match(text) and not ARTICLE_HEADING.match(text):
+            if first in "IVX" and PART_HEADING.match(text) and not ARTICLE_HEADING.match(text):
                 self.close_article(number)
                 self.current_ise = None
                 if annex_start is not None and annex_end == len(lines):
@@ -91,11 +96,11 @@ class _Builder:
                 else:
                     self.start_scope(number, "other", text, None)
                 continue
-            if (match := PROGRAMME_HEADING.match(text)) and self.doc.programme is None:
+            if text.startswith("PROGRAMMA") and (match := PROGRAMME_HEADING.match(text)) and self.doc.programme is None:
                 self.doc.programme = Programme(code=match.group(1), name=match.group(2), line=number)
                 self.start_scope(number, "programme", text, "programme")
                 continue
-            if match := ISE_HEADING.match(text):
+            if (numbered or text.startswith("ISE")) and (match := ISE_HEADING.match(text)):
                 self.close_article(number)
                 name, index = self.ise_name(match.group("name"), index)
                 self.entity = None
@@ -104,7 +109,7 @@ class _Builder:
                 self.current_ise = ise
                 self.start_scope(number, "other", text, None)
                 continue
-            if match := ARTICLE_HEADING.match(text):
+            if "A" <= first <= "Z" and (match := ARTICLE_HEADING.match(text)):
                 index = self.open_article(match, number, index)
                 continue
             if match := SIDE_HEADING.match(text):
@@ -118,7 +123,7 @@ class _Builder:
                 self.entity = text
                 self.start_scope(number, "other", text, None)
                 continue
-            if SECTION_HEADING.match(text) and len(text.split()) <= SECTION_MAX_WORDS and self.opens_section(text, index):
+            if numbered and SECTION_HEADING.match(text) and len(text.split()) <= SECTION_MAX_WORDS and self.opens_section(text, index):
                 # "1. Woonzorg en eerste lijn", "2. Beleidsdoelstelling 2": a new ISE section, whether or not an
                 # 'ISE:' heading follows; its synthesis table makes it an ISE (`read_table`)
                 self.close_article(number)
@@ -126,7 +131,7 @@ class _Builder:
                 self.section = (SECTION_HEADING.match(text).group("title"), number)  # type: ignore[union-attr]
                 self.start_scope(number, "other", text, None)
                 continue
-            if NUMBERED_HEADING.match(text):
+            if numbered and NUMBERED_HEADING.match(text):
                 # "1.7. Budgettair kader …", "1.4. Eigen ontvangsten van het agentschap": ends the article above
                 self.close_article(number)
                 self.start_scope(number, "other", text, None)
@@ -134,15 +139,16 @@ class _Builder:
             if (header := opens_table(text)) is not None:
                 index = self.read_table(number, index, header)
                 continue
-            if FOOTNOTE_LINE.match(text) and self.is_next_footnote(text):
+            if numbered and FOOTNOTE_LINE.match(text) and self.is_next_footnote(text):
                 self.doc.footnote_lines.append(number)
         self.close_article(len(lines) + 1)
         self.finish_scopes(len(lines))
         if annex_start is not None:
             self.doc.indicators = parse_indicators(lines, annex_start, annex_end)
         self.doc.table_lines = sorted(self.table_lines)
+        # most documents have no running header or footer: then no line is one (and no key need be made)
         self.doc.furniture_lines = [n for n, raw in enumerate(lines, start=1)
-                                    if raw.strip() and furniture_key(raw) in self.furniture]
+                                    if raw.strip() and furniture_key(raw) in self.furniture] if self.furniture else []
         self.choose_ise_tables()
         self.classify()
         return self.doc

@@ -50,7 +50,24 @@ def furniture_key(text: str) -> str:
     text = text.strip()
     if not text[-1:].isdecimal():  # the page number ends the line: without a digit (\d) there, nothing to drop
         return text
+    if not _may_end_in_page_number(text):
+        return text
     return TRAILING_PAGE_NUMBER.sub("", text)
+
+
+def _may_end_in_page_number(text: str) -> bool:
+    """False when TRAILING_PAGE_NUMBER cannot match `text` (stripped, ending in a digit), tested without
+    the pattern, which tries every position of the line: a table row ('Uitgaven 617.917 618.003') ends
+    in digits too. The pattern's last `\\d{1,3}` is the line's last run of digits whole (the character
+    before it is '/', whitespace or what its lookbehind allows, never a digit), so that run has at most
+    three digits and is not glued to a word character, a dot or a comma."""
+    start = len(text) - 1
+    while start and text[start - 1].isdecimal():  # isdecimal is \d
+        start -= 1
+    if len(text) - start > 3:
+        return False
+    before = text[start - 1] if start else ""
+    return not (before and (before.isalnum() or before in "_.,"))  # \w is isalnum or '_'
 
 
 def page_furniture(lines: list[str]) -> frozenset[str]:
@@ -62,12 +79,14 @@ def page_furniture(lines: list[str]) -> frozenset[str]:
 
     # a line that ends a sentence ("keuro VEK.") is text cut by the page, however often it recurs
     texts = [raw.strip() for raw in lines if raw.strip()]
-    counts = Counter(furniture_key(text) for text in texts if not text.endswith(PROSE_END))
+    # one key per distinct line: a document repeats many of its lines (row labels, headers, furniture itself)
+    keys = {text: furniture_key(text) for text in texts}
+    counts = Counter(keys[text] for text in texts if not text.endswith(PROSE_END))
     beside_page_number: set[str] = set()
     for position, text in enumerate(texts):
         if PAGE_NUMBER.match(text):
             for near in texts[max(0, position - FURNITURE_PAGE_DISTANCE): position + FURNITURE_PAGE_DISTANCE + 1]:
-                beside_page_number.add(furniture_key(near))
+                beside_page_number.add(keys[near])
     return frozenset(
         key for key in beside_page_number
         if counts[key] >= FURNITURE_MIN_REPEATS and len(key.split()) >= FURNITURE_MIN_WORDS
@@ -295,7 +314,7 @@ def parse_table(
         text = raw.strip()
         lead = len(raw) - len(raw.lstrip())
         index += 1
-        if _noise(text, furniture) or (is_header_line(text) and _header_key(text) in header_lines):
+        if _noise(text, furniture) or (_header_key(text) in header_lines and is_header_line(text)):
             continue  # a header row repeated after a page break
         if TABLE_ENDS.match(text) or UNIT_IN_LINE.search(text):
             index -= 1  # the next begrotingsartikel or ISE, or the next table's unit: this table has ended
@@ -378,9 +397,10 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
         flat, flat_years = grid.flat_columns(), grid.flat_years()
         group = len(flat) // len(grid.credits)
         for position, row in enumerate(rows):
+            category = row_category(row.label)  # the row's, once for all its cells
             for k, (printed, line, col) in enumerate(row.numbers):
                 cells.append(share_fields_set(Cell(
-                    row=row_category(row.label), row_label=row.label, row_index=position,  # type: ignore[arg-type]
+                    row=category, row_label=row.label, row_index=position,  # type: ignore[arg-type]
                     credit=grid.credits[k // group], column=flat[k], quantity=_quantity(printed, line, col, flat[k]),
                     year=flat_years[k] if k < len(flat_years) else None)))
         return cells
