@@ -17,7 +17,7 @@ from auditor.relations import build_facts
 from auditor.relations.fact import Fact
 from auditor.report.build import ReportBuilder
 from auditor.report.models import DocumentInfo, Report
-from auditor.rules import RuleEngine, default_rules_dir, load_rules
+from auditor.rules import RuleEngine, default_rules_dir
 from auditor.rules.engine import explain_verdicts
 from auditor.structure import BBTDocument, parse_structure
 
@@ -54,7 +54,7 @@ _ENGINES: dict[Path, RuleEngine] = {}
 def engine_for(rules_dir: Path | None) -> RuleEngine:
     directory = (rules_dir or default_rules_dir()).resolve()
     if directory not in _ENGINES:
-        _ENGINES[directory] = RuleEngine(load_rules(directory))
+        _ENGINES[directory] = RuleEngine.from_directory(directory)
     return _ENGINES[directory]
 
 

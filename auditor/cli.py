@@ -396,10 +396,10 @@ def _rules_command(args: argparse.Namespace, lang: str) -> int:
                           f"{len(results) - failed} of {len(results)} snippets as expected\n"))
         return 1 if failed else 0
     from auditor.catalogue import catalogue_markdown
-    from auditor.rules import RuleEngine, default_rules_dir, load_rules
+    from auditor.rules import RuleEngine, default_rules_dir
 
     directory = args.rules or default_rules_dir()
-    engine = RuleEngine(load_rules(directory))  # judges each rule's examples: a wrong one is refused here too
+    engine = RuleEngine.from_directory(directory)  # judges each rule's examples (a wrong one is refused), unless these files passed before
     prefix = "rules/" if args.rules is None else f"{args.rules.as_posix().rstrip('/')}/"
     sys.stdout.write(catalogue_markdown(engine.rules, lang, prefix))
     return 0

@@ -1,4 +1,4 @@
-"""What the rule files' YAML says, kept between runs: reading YAML is most of loading the rules (PyYAML
+"""What the rule files' YAML says, and that they passed their checks, kept between runs: reading YAML is most of loading the rules (PyYAML
 builds its Python objects in Python even with the C parser), and importing PyYAML costs as much again.
 
 The cache holds the plain data PyYAML gave for a set of rule files, stored as JSON under a key made of
@@ -8,14 +8,21 @@ equal, type for type, to what parsing would give. The data then goes through the
 freshly parsed YAML, so a cached rule is refused for the same reasons with the same message; a file that
 cannot be parsed is never cached and fails again each time.
 
+A rule set that was loaded in full (its conditions type-checked and refused where unsafe, every rule's
+examples judged) is marked as such for the code that checked it: the marker's name holds the rule files'
+key and a fingerprint of the auditor's own source files (name, size, time), rule-engine's, pydantic's and
+Python's versions, so an edited rule, an upgrade or a change to the auditor's code checks again.
+
 Where: `BBT_AUDIT_CACHE` (a directory, or `off`), else `$XDG_CACHE_HOME/bbt-auditor`, else
 `~/.cache/bbt-auditor`. A cache that cannot be read or written is passed over: the rules are parsed."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +31,7 @@ CACHE_OFF = ("off", "0", "no", "false")
 CACHE_FORMAT = 1  # raised when what an entry holds changes, so older entries are not read
 MAX_ENTRIES = 16  # rule sets kept (the bundled rules, a few custom directories); the oldest go first
 PREFIX = "rules-"
+CHECKED_PREFIX = "checked-"
 
 
 def cache_dir() -> Path | None:
@@ -95,9 +103,56 @@ def write_cached(key: str, names: list[str], data: list[object]) -> None:
         return
 
 
-def _evict_oldest(folder: Path, written: Path) -> None:
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """What decides whether a rule set passes its checks, apart from the rule files: the auditor's code
+    and the versions of rule-engine, pydantic and Python."""
+    import pydantic
+    import rule_engine
+
+    versions = f"{rule_engine.__version__} {pydantic.VERSION} {sys.version}"
+    return source_fingerprint(Path(__file__).resolve().parents[1], versions)
+
+
+def source_fingerprint(package: Path, versions: str) -> str:
+    """Each source file's name, size and modification time under `package`, with `versions`."""
+    digest = hashlib.sha256(f"{versions}\n".encode())
+    for source in sorted(package.rglob("*.py")):
+        info = source.stat()
+        digest.update(f"{source.relative_to(package).as_posix()} {info.st_size} {info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def _checked_marker(key: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"{CHECKED_PREFIX}{key}-{code_fingerprint()}"
+
+
+def passed_before(key: str) -> bool:
+    """Whether this code loaded these rule files in full before and they passed every check."""
+    marker = _checked_marker(key)
+    try:
+        return marker is not None and marker.is_file()
+    except OSError:
+        return False
+
+
+def mark_passed(key: str) -> None:
+    """Record that the rule files of `key` passed every check with this code (an empty file)."""
+    marker = _checked_marker(key)
+    if marker is None:
+        return
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        _evict_oldest(marker.parent, marker, CHECKED_PREFIX, "")
+    except OSError:
+        return
+
+
+def _evict_oldest(folder: Path, written: Path, prefix: str = PREFIX, suffix: str = ".json") -> None:
     """Keep MAX_ENTRIES entries: the one just written and the most recently written others (file times
     can be equal within a clock tick, so the new entry is kept by name, not by its time)."""
-    others = sorted((p for p in folder.glob(f"{PREFIX}*.json") if p != written), key=lambda p: p.stat().st_mtime)
+    others = sorted((p for p in folder.glob(f"{prefix}*{suffix}") if p != written), key=lambda p: p.stat().st_mtime)
     for old in others[:max(0, len(others) - (MAX_ENTRIES - 1))]:
         old.unlink(missing_ok=True)

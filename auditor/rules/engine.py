@@ -4,6 +4,7 @@ severity; none holding means the relation was checked and holds."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import rule_engine
 
@@ -12,7 +13,8 @@ from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
 from auditor.relations.queries import Binding
 from auditor.rules.diagnosis import DIAGNOSES, Evidence
-from auditor.rules.spec import RuleSpec, Severity, evaluation_condition
+from auditor.rules.cache import mark_passed
+from auditor.rules.spec import RuleSpec, Severity, evaluation_condition, load_rules
 
 
 @dataclass
@@ -48,9 +50,13 @@ class RuleEngine:
     def _try_examples(self) -> None:
         """Judge every rule's own examples once, at load time: a condition that divides by zero or
         compares a number with a string fails here, not halfway through an audit, and an example whose
-        verdict is not the one it expects means the rule does not say what its author meant."""
+        verdict is not the one it expects means the rule does not say what its author meant. A rule set
+        loaded from files that passed with this code before is not judged again; one that passes now
+        is marked so (rules.cache)."""
         from auditor.rules.examples import example_fact
 
+        if self.rules and all(rule._passed_before for rule in self.rules):
+            return
         for rule in self.rules:
             for example in rule.examples:
                 try:
@@ -65,6 +71,16 @@ class RuleEngine:
                         f"niet {example.expect} zoals verwacht",
                         f"{rule.source_file}: rule {rule.id}: example {example.name!r} gives {verdict}, "
                         f"not {example.expect} as expected")
+
+    @classmethod
+    def from_directory(cls, directory: Path) -> RuleEngine:
+        """The engine of every rule file under `directory`; a rule set that passes its checks here for
+        the first time is marked, so the next run with the same files and code does not repeat them."""
+        rules = load_rules(directory)
+        engine = cls(rules)
+        if rules and not rules[0]._passed_before and rules[0]._rule_set is not None:
+            mark_passed(rules[0]._rule_set)
+        return engine
 
     def judge(self, rule: RuleSpec, fact: Fact) -> Severity | None:
         context = fact.context()

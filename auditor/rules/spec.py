@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Literal
 
 import rule_engine
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, ValidationInfo, field_validator,
+                      model_validator)
 
 from auditor.errors import RuleFileError, RuleProblem
-from auditor.rules.cache import cache_key, read_cached, write_cached
+from auditor.rules.cache import cache_key, passed_before, read_cached, write_cached
 from auditor.relations.fact import FactKind
 from auditor.relations.queries import Binding
 from auditor.rules.diagnosis import DIAGNOSES
@@ -46,8 +47,12 @@ def evaluation_condition(text: str) -> rule_engine.Rule:
     checked when the rule file loads (compiled_condition refuses an unknown field or a type error), and
     a fact's context always holds values of those types (Fact.context); checking each value's type again
     at every evaluation took a third of the evaluating and could find nothing."""
-    compiled_condition(text)
     return rule_engine.Rule(text)
+
+
+# Validation context of a rule set that passed every check with this code before (rules.cache): its
+# conditions were compiled against the fact fields and found safe then, and are not compiled again
+PASSED_BEFORE = "passed_before"
 
 
 # A condition compares a fact's fields with arithmetic and logic; nothing else. Regular expressions can
@@ -159,6 +164,8 @@ class RuleSpec(BaseModel):
     cases: list[Case] = []
     illustration: Illustration | None = None
     _source_file: str = PrivateAttr(default="")  # the file it came from, relative to the rules directory
+    _rule_set: str | None = PrivateAttr(default=None)  # the key of the rule files it was loaded with (rules.cache)
+    _passed_before: bool = PrivateAttr(default=False)  # that rule set passed every check with this code before
 
     @property
     def source_file(self) -> str:
@@ -184,7 +191,9 @@ class RuleSpec(BaseModel):
 
     @field_validator("outcomes")
     @classmethod
-    def _conditions_compile(cls, outcomes: list[Outcome]) -> list[Outcome]:
+    def _conditions_compile(cls, outcomes: list[Outcome], info: ValidationInfo) -> list[Outcome]:
+        if info.context and info.context.get(PASSED_BEFORE):
+            return outcomes
         for outcome in outcomes:
             try:
                 compiled = compiled_condition(outcome.when)
@@ -268,17 +277,18 @@ def _parsed_yaml(raw: bytes, name: str) -> object:
                             f"{name}: not valid YAML{where_en}: {problem} (indentation, a colon or a tab?)") from exc
 
 
-def _parsed_files(directory: Path, paths: list[Path]) -> list[object]:
-    """Each rule file's data, from the cache when these exact files were parsed before (rules.cache)."""
+def _parsed_files(directory: Path, paths: list[Path]) -> tuple[list[object], str]:
+    """Each rule file's data, from the cache when these exact files were parsed before (rules.cache), and
+    the files' key."""
     names = [path.relative_to(directory).as_posix() for path in paths]
     files = [(name, path.read_bytes()) for name, path in zip(names, paths)]
     key = cache_key(files)
     cached = read_cached(key, names)
     if cached is not None:
-        return cached
+        return cached, key
     parsed = [_parsed_yaml(raw, name) for name, raw in files]
     write_cached(key, names, parsed)
-    return parsed
+    return parsed, key
 
 
 def _rule_entries(data: object, name: str) -> tuple[list[object], bool]:
@@ -363,13 +373,15 @@ def load_rules(directory: Path) -> list[RuleSpec]:
     rules: list[RuleSpec] = []
     seen: dict[str, str] = {}
     paths = rule_files(directory)
-    for path, data in zip(paths, _parsed_files(directory, paths)):
+    parsed, key = _parsed_files(directory, paths)
+    context = {PASSED_BEFORE: passed_before(key)}
+    for path, data in zip(paths, parsed):
         name = path.relative_to(directory).as_posix()
         entries, one_check = _rule_entries(data, name)
         for position, entry in enumerate(entries, start=1):
             rule_id = entry.get("id", f"#{position}") if isinstance(entry, dict) else f"#{position}"
             try:
-                rule = RuleSpec.model_validate(entry)
+                rule = RuleSpec.model_validate(entry, context=context)
             except ValidationError as exc:
                 nl, en = _reasons(exc)
                 raise RuleFileError(f"{name}: regel {rule_id}: {nl}", f"{name}: rule {rule_id}: {en}") from exc
@@ -381,6 +393,7 @@ def load_rules(directory: Path) -> list[RuleSpec]:
                                     f"{name}: rule {rule.id}: duplicate id (also in {seen[rule.id]})")
             seen[rule.id] = name
             rule._source_file = name
+            rule._rule_set, rule._passed_before = key, context[PASSED_BEFORE]
             rules.append(rule)
     if not rules:
         raise RuleFileError(f"geen regelbestanden (*.yaml, *.yml) in {directory}", f"no rule files (*.yaml, *.yml) in {directory}")

@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import RuleFileError
-from auditor.rules import default_rules_dir, load_rules
-from auditor.rules.cache import CACHE_ENV, MAX_ENTRIES, PREFIX, cache_key, read_cached, survives_json, write_cached
+from auditor.rules import cache as rules_cache
+from auditor.rules import default_rules_dir, examples, load_rules, spec
+from auditor.rules.cache import (CACHE_ENV, CHECKED_PREFIX, MAX_ENTRIES, PREFIX, cache_key, read_cached, survives_json,
+                                 write_cached)
+from auditor.rules.engine import RuleEngine
 from tests.conftest import ROOT
 
 
@@ -147,3 +150,60 @@ def test_without_a_home_directory_there_is_no_cache(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(rules_cache.Path, "home", staticmethod(no_home))
     assert rules_cache.cache_dir() is None
     assert read_cached("k", ["a.yaml"]) is None
+
+
+# --- a rule set that passed every check with this code is not checked again -------------------------------
+
+def markers(folder: Path) -> list[Path]:
+    return sorted(folder.glob(f"{CHECKED_PREFIX}*"))
+
+
+def test_a_rule_set_that_passed_is_marked_and_then_not_judged_again(cache: Path, rules_copy: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    first = RuleEngine.from_directory(rules_copy)
+    assert len(markers(cache)) == 1 and not any(rule._passed_before for rule in first.rules)
+
+    def no_compiling(text: str):
+        raise AssertionError(f"compiled again: {text}")
+
+    monkeypatch.setattr(spec, "compiled_condition", no_compiling)
+    monkeypatch.setattr(examples, "example_fact", no_compiling)
+    second = RuleEngine.from_directory(rules_copy)
+    assert all(rule._passed_before for rule in second.rules)
+    assert dumped(second.rules) == dumped(first.rules)
+
+
+def test_an_edited_rule_is_judged_again(cache: Path, rules_copy: Path) -> None:
+    RuleEngine.from_directory(rules_copy)
+    target = next(rules_copy.rglob("BBT-DRV-001.yaml"))
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("expect: error", "expect: warning", 1), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="BBT-DRV-001"):
+        RuleEngine.from_directory(rules_copy)
+    assert len(markers(cache)) == 1  # the failing set is not marked
+
+
+def test_other_code_checks_again(cache: Path, rules_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    RuleEngine.from_directory(rules_copy)
+    monkeypatch.setattr(rules_cache, "code_fingerprint", lambda: "another-build-of-the-auditor")
+    again = RuleEngine.from_directory(rules_copy)
+    assert not any(rule._passed_before for rule in again.rules) and len(markers(cache)) == 2
+
+
+def test_an_engine_of_some_rules_marks_nothing(cache: Path, rules_copy: Path) -> None:
+    RuleEngine(load_rules(rules_copy)[:3])
+    assert markers(cache) == []
+
+
+def test_the_fingerprint_follows_the_auditors_source(tmp_path: Path) -> None:
+    package = tmp_path / "auditor"
+    (package / "rules").mkdir(parents=True)
+    (package / "rules" / "engine.py").write_text("A = 1\n", encoding="utf-8")
+    before = rules_cache.source_fingerprint(package, "rule-engine 4")
+    assert rules_cache.source_fingerprint(package, "rule-engine 4") == before
+    assert rules_cache.source_fingerprint(package, "rule-engine 5") != before
+    (package / "rules" / "engine.py").write_text("A = 22\n", encoding="utf-8")
+    assert rules_cache.source_fingerprint(package, "rule-engine 4") != before
+    (package / "rules" / "engine.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "new.py").write_text("", encoding="utf-8")
+    assert rules_cache.source_fingerprint(package, "rule-engine 4") != before
