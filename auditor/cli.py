@@ -273,13 +273,19 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _emit_utf8(data: bytes, output: Path | None, protect: Path | None) -> None:
-    """`_emit(data.decode() + "\n", …)` without decoding where the bytes written are the same: a file,
-    or a standard output that writes UTF-8 and translates no newline."""
-    from auditor.outputs import is_stdout
+def _emit_json(report, output: Path | None, protect: Path | None) -> None:
+    """The JSON report and a final newline, written in pieces as it is serialized (a large report is
+    never held whole): to an -o file (atomically), to a standard output that writes UTF-8 and
+    translates no newline as the serializer's bytes, else as text."""
+    from auditor.outputs import is_stdout, write_atomic_with
+    from auditor.report.json_report import write_json
+
+    def fill(write) -> None:  # noqa: ANN001 - a bytes writer
+        write_json(report, write)
+        write(b"\n")
 
     if output is not None and not is_stdout(output):
-        _emit(data + b"\n", output, protect)
+        write_atomic_with(output, lambda binary: fill(binary.write), protect=protect)
         return
     import codecs
 
@@ -290,11 +296,10 @@ def _emit_utf8(data: bytes, output: Path | None, protect: Path | None) -> None:
     except LookupError:
         utf8 = False
     if buffer is None or not utf8 or os.linesep != "\n":
-        _emit(data.decode("utf-8") + "\n", output, protect)
+        fill(lambda piece: sys.stdout.write(piece.decode("utf-8")))  # every piece is whole UTF-8
         return
     sys.stdout.flush()
-    buffer.write(data)
-    buffer.write(b"\n")
+    fill(buffer.write)
     buffer.flush()
 
 
@@ -458,9 +463,7 @@ def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
         report = apply_baseline(report, load_baseline(Path(settings.baseline)).ids(), settings.baseline)
     protect = None if _is_stdin(file) else file
     if fmt == "json":
-        from auditor.report.json_report import to_json_bytes
-
-        _emit_utf8(to_json_bytes(report), args.output, protect)
+        _emit_json(report, args.output, protect)
     elif fmt == "sarif":
         from auditor.report.sarif import to_sarif
 
