@@ -18,7 +18,7 @@ from auditor.relations.fact import Fact
 from auditor.report.build import ReportBuilder
 from auditor.report.models import DocumentInfo, Report
 from auditor.rules import RuleEngine, default_rules_dir, load_rules
-from auditor.rules.engine import explain_verdicts
+from auditor.rules.engine import Verdict, explain_verdicts
 from auditor.structure import BBTDocument, parse_structure
 
 
@@ -81,21 +81,42 @@ def audit_lines(source: SourceText, *, lang: str = "nl", rules_dir: Path | None 
         return _audit_lines(source, lang, rules_dir)
 
 
+def audit_report(source: SourceText, *, lang: str = "nl", rules_dir: Path | None = None) -> Report:
+    """`audit_lines(…).report` for a caller that needs nothing else of the audit: the facts are let go
+    one by one while the report is built (on a large BBT, facts and report together set the peak)."""
+    with _fewer_collections():
+        document, claims, facts, verdicts = _judged(source, rules_dir)
+        quantities = known_quantities(document, facts)
+        del facts  # the verdicts hold every fact now, and give them up to the report
+        return _report(source, document, claims, verdicts, quantities, lang, release=True)
+
+
 def _audit_lines(source: SourceText, lang: str, rules_dir: Path | None) -> Audit:
+    document, claims, facts, verdicts = _judged(source, rules_dir)
+    report = _report(source, document, claims, verdicts, known_quantities(document, facts), lang)
+    return Audit(source=source, document=document, claims=claims, facts=facts, report=report)
+
+
+def _judged(source: SourceText, rules_dir: Path | None) -> tuple[BBTDocument, Claims, list[Fact], list[Verdict]]:
+    """Structure, claims, facts and the rules' verdicts on them, explained."""
     document = parse_structure(source.lines, source.path)
     claims = extract_claims(document, source.lines)
     engine = engine_for(rules_dir)
     facts = build_facts(document, claims, engine.bindings())
     verdicts = engine.evaluate(facts)
     explain_verdicts(verdicts, facts, claims)
-    quantities = known_quantities(document, facts)
+    return document, claims, facts, verdicts
+
+
+def _report(source: SourceText, document: BBTDocument, claims: Claims, verdicts: list[Verdict],
+            quantities: list[Quantity], lang: str, *, release: bool = False) -> Report:
     numbers = {q.id for q in quantities}
     builder = ReportBuilder(lang, source)
     info = DocumentInfo(path=source.path, format=source.format, sha256=source.sha256, kind=document.kind,
                         year=document.year, notices=source.notices)
-    report = builder.build(verdicts, info, __version__, numbers)
+    report = builder.build(verdicts, info, __version__, numbers, release=release)
     report.coverage = measure_coverage(document, quantities, report, builder.placer, lang, claims)
-    return Audit(source=source, document=document, claims=claims, facts=facts, report=report)
+    return report
 
 
 def audit_file(path: str | Path, *, lang: str = "nl", rules_dir: Path | None = None) -> Audit:

@@ -440,19 +440,25 @@ def _rule_settings(settings) -> tuple[list[str] | None, list[str], dict[str, str
 
 
 def _check_one(args: argparse.Namespace, settings, file: Path) -> int:
-    from auditor.audit import audit_lines, engine_for
+    from auditor.audit import audit_lines, audit_report, engine_for
     from auditor.config import apply_rule_settings
 
     fmt, lang = _format(args), settings.lang
     _check_output(args.output, [file])
     for extra in (args.write_baseline,):
         _check_output(extra, [file])
-    result = audit_lines(_read(file), lang=lang, rules_dir=_rules_dir(settings))
-    report = apply_rule_settings(result.report, *_rule_settings(settings))
     # only the HTML report reads the document again: for the others its text, structure, claims and
-    # facts are let go before the report is written (on a large BBT they weigh more than the report)
-    html_input = (result.source, result.quantities()) if fmt == "html" else None
-    del result
+    # facts are let go before the report is written (on a large BBT they weigh more than the report),
+    # the facts already while it is built
+    html_input = None
+    if fmt == "html":
+        result = audit_lines(_read(file), lang=lang, rules_dir=_rules_dir(settings))
+        audited, html_input = result.report, (result.source, result.quantities())
+        del result
+    else:
+        audited = audit_report(_read(file), lang=lang, rules_dir=_rules_dir(settings))
+    report = apply_rule_settings(audited, *_rule_settings(settings))
+    del audited
     if args.write_baseline is not None:
         from auditor.baseline import baseline_of, to_text
 

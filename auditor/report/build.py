@@ -4,6 +4,7 @@ filled-in equation, and the explanations the checks attached (auditor.rules.diag
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from auditor.ingest import SourceText
@@ -82,30 +83,32 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
     return related
 
 
+def _released(verdicts: list[Verdict]) -> Iterator[Verdict]:
+    """Each verdict in order, its slot in the list emptied as it is handed out, and the list cleared at
+    the end: the caller gives the verdicts up (ReportBuilder.build with `release`)."""
+    for position, verdict in enumerate(verdicts):
+        verdicts[position] = None  # type: ignore[call-overload]
+        yield verdict
+        del verdict
+    verdicts.clear()
+
+
 class ReportBuilder:
     def __init__(self, lang: str, source: SourceText | None = None) -> None:
         self.placer = Placer(source)
         self.lang = lang
 
-    def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str]) -> Report:
-        findings: list[Finding] = []
-        checks: list[Check] = []
+    def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str], *,
+              release: bool = False) -> Report:
+        """The report of `verdicts`. With `release`, each slot of `verdicts` is emptied once its check and
+        finding are made: a fact no one else holds is then freed while the report grows, so the two are
+        never held whole at once (on a large BBT the facts weigh twice the report)."""
         passed = passed_quantities(verdicts)
         failed = sorted((v for v in verdicts if v.severity is not None),
                         key=lambda v: (v.fact.location.line, v.fact.location.column, v.rule.id))
         self.ids = {id(v): fid for v, fid in zip(failed, finding_ids([(v.rule.id, v.fact) for v in failed]))}
-        for verdict in verdicts:
-            rule, fact = verdict.rule, verdict.fact
-            if rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
-                checks.append(Check(
-                    rule=rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
-                    formula=fact.formula,
-                    locations=[CheckLocation(line=q.source.line, column=q.source.column, text=q.source.text, role=o.role,
-                                             **self.placer.place(q.source))
-                               for o in ([fact.stated] if fact.stated else []) + fact.operands for q in [o.quantity]],
-                ))
-            if verdict.severity is not None:
-                findings.append(self.finding(verdict))
+        del failed
+        findings, checks = self._findings_and_checks(_released(verdicts) if release else verdicts)
         findings.sort(key=lambda f: (f.location.line, f.rule, f.id))
         checks.sort(key=lambda c: (c.locations[0].line if c.locations else 0, c.rule, c.subject))
         summary = Summary(
@@ -117,6 +120,26 @@ class ReportBuilder:
             numbers=len(numbers), numbers_verified=len(passed & numbers),
         )
         return Report(tool=Tool(version=version), document=document, summary=summary, findings=findings, checks=checks)
+
+    def _findings_and_checks(self, verdicts: Iterable[Verdict]) -> tuple[list[Finding], list[Check]]:
+        findings: list[Finding] = []
+        checks: list[Check] = []
+        for verdict in verdicts:
+            if verdict.rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
+                checks.append(self.check(verdict))
+            if verdict.severity is not None:
+                findings.append(self.finding(verdict))
+        return findings, checks
+
+    def check(self, verdict: Verdict) -> Check:
+        fact = verdict.fact
+        return Check(
+            rule=verdict.rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
+            formula=fact.formula,
+            locations=[CheckLocation(line=q.source.line, column=q.source.column, text=q.source.text, role=o.role,
+                                     **self.placer.place(q.source))
+                       for o in ([fact.stated] if fact.stated else []) + fact.operands for q in [o.quantity]],
+        )
 
     def finding(self, verdict: Verdict) -> Finding:
         rule, fact, lang = verdict.rule, verdict.fact, self.lang
