@@ -4,7 +4,7 @@ the text says 'hoofdzakelijk', 'onder andere', …"""
 from __future__ import annotations
 
 from auditor.claims.models import Claims
-from auditor.relations.context import DocumentIndex, cell_operand, text_operand
+from auditor.relations.context import DocumentIndex, text_operand
 from auditor.relations.fact import Fact, comparison, signed_sum, sum_equation
 
 
@@ -21,7 +21,7 @@ def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
             cell = index.main_cell(table, claim.credit, claim.parent_column or "BU")
             if cell is None:
                 continue
-            stated = cell_operand(cell, owner)
+            stated = index.cell_operand(cell, owner)
         operands = [text_operand(part, "tekst: deel") for part in claim.parts]
         if not operands:
             continue

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from auditor.claims.models import Claims, PercentageClaim
 from auditor.quantity import Quantity
-from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
+from auditor.relations.context import DocumentIndex, expand_credit, text_operand
 from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show
 
 
@@ -42,8 +42,8 @@ def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]
         bajr = index.main_cell(table, credit, "BA-JR")
         if bu is None or bajr is None:
             continue
-        numerator_op = cell_operand(bu, owner)
-        denominator_op = cell_operand(bajr, owner)
+        numerator_op = index.cell_operand(bu, owner)
+        denominator_op = index.cell_operand(bajr, owner)
         if claim.measure == "underuse":
             n = bajr.quantity.value - bu.quantity.value
             spread = bajr.quantity.half_unit + bu.quantity.half_unit

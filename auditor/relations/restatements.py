@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.claims.models import AmountClaim, Claims
-from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
+from auditor.relations.context import DocumentIndex, expand_credit, text_operand
 from auditor.relations.fact import Fact, comparison
 
 
@@ -40,7 +40,7 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
             doubts = ["credit_guessed"]
         for credit, cell in cells:
             stated = text_operand(claim.quantity, f"tekst {claim.column} {credit}")
-            table_side = cell_operand(cell, owner)
+            table_side = index.cell_operand(cell, owner)
             value = cell.quantity
             facts.append(comparison(
                 kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
@@ -66,7 +66,7 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
         found.append(comparison(
             kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: tekstbedrag {claim.step} {credit}",
-            stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[cell_operand(cell, owner)],
+            stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[index.cell_operand(cell, owner)],
             computed=(value.value, value.lo, value.hi),
             formula=f"tekst {claim.quantity.display} = tabel {claim.step} {credit} {value.display}",
         ))

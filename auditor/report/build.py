@@ -16,6 +16,7 @@ from auditor.report.models import (
     Check, CheckLocation, DocumentInfo, Evidence, Finding, Location, Related, Report, Summary, Tool,
 )
 from auditor.rules.engine import Verdict, passed_quantities
+from auditor.source import SourceRef
 
 UNIT_NAMES = {"nl": {"keuro": "keuro", "pct": "%", "pp": "procentpunt", "count": "aantal"},
               "en": {"keuro": "keuro", "pct": "%", "pp": "percentage points", "count": "count"}}
@@ -74,9 +75,11 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
     doubted = fact.location
     related: list[Related] = []
     operands = ([fact.stated] if fact.stated else []) + fact.operands
-    for operand in operands:
+    for position, operand in enumerate(operands):
         source = operand.quantity.source
-        if source.line == doubted.line and source.column == doubted.column and operand is fact.stated:
+        # the stated number is not related to itself (by position: an operand object may be shared, so
+        # the stated one may also be among the operands, where it is related)
+        if position == 0 and fact.stated and source.line == doubted.line and source.column == doubted.column:
             continue
         related.append(Related(line=source.line, column=source.column, text=source.text, role=operand.role,
                                **placer.place(source)))
@@ -97,6 +100,7 @@ class ReportBuilder:
     def __init__(self, lang: str, source: SourceText | None = None) -> None:
         self.placer = Placer(source)
         self.lang = lang
+        self._locations: dict[tuple[int, int, str, str], CheckLocation] = {}
 
     def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str], *,
               release: bool = False) -> Report:
@@ -136,10 +140,20 @@ class ReportBuilder:
         return Check(
             rule=verdict.rule.id, status="passed" if verdict.severity is None else "failed", subject=fact.subject,
             formula=fact.formula,
-            locations=[CheckLocation(line=q.source.line, column=q.source.column, text=q.source.text, role=o.role,
-                                     **self.placer.place(q.source))
-                       for o in ([fact.stated] if fact.stated else []) + fact.operands for q in [o.quantity]],
+            locations=[self._check_location(o.quantity.source, o.role)
+                       for o in ([fact.stated] if fact.stated else []) + fact.operands],
         )
+
+    def _check_location(self, source: SourceRef, role: str) -> CheckLocation:
+        """One location object for every check of the same number in the same role: a table cell is in
+        several checks (on a 1,600-article BBT 56,000 locations are 27,000 distinct ones). A report's
+        locations are never changed once made. Its place depends on the line and column only."""
+        key = (source.line, source.column, source.text, role)
+        location = self._locations.get(key)
+        if location is None:
+            location = self._locations[key] = CheckLocation(line=source.line, column=source.column, text=source.text,
+                                                            role=role, **self.placer.place(source))
+        return location
 
     def finding(self, verdict: Verdict) -> Finding:
         rule, fact, lang = verdict.rule, verdict.fact, self.lang
