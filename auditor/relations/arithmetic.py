@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from auditor.relations.context import DocumentIndex, every_table
-from auditor.relations.fact import Fact, Operand, comparison, signed_sum, sum_equation
+from auditor.relations.fact import Fact, Operand, signed_sum, sum_equation
 from auditor.structure.models import ISE, Article, BudgetTable, Cell
 from auditor.vocabulary import normalise_name
 
@@ -24,7 +24,7 @@ Join = Callable[[DocumentIndex, list[str], list[str]], list[Fact]]  # (index, ro
 
 def _sum_fact(index: DocumentIndex, key: str, owner: str, subject: str, stated: Cell, operands: list[Operand], *, total_word: str = "",
               doubts: list[str] | None = None) -> Fact:
-    return comparison(kind="bound", key=key, group=owner, subject=subject, stated=index.cell_operand(stated, owner),
+    return index.comparison(kind="bound", key=key, group=owner, subject=subject, stated=index.cell_operand(stated, owner),
                       operands=operands, computed=signed_sum(operands),
                       formula=sum_equation(operands, stated.quantity, total_word or "tabel"),
                       doubts=doubts or [], credit=stated.credit, column=stated.column)

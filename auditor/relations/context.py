@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from auditor.quantity import Quantity
-from auditor.relations.fact import Operand
+from typing import Any
+
+from auditor.quantity import Quantity, SharedDecimals
+from auditor.relations.fact import Fact, Operand, comparison
 from auditor.structure.models import BBTDocument, BudgetTable, Cell, Scope
 from auditor.vocabulary import STAGE_AT_START, column_of
 
@@ -20,6 +22,12 @@ class DocumentIndex:
         # of a copy each (on a 1,600-article BBT 56,000 operands become 27,000). Keyed by the cell's
         # identity: the document holds every cell for as long as this index lives.
         self._operands: dict[tuple[int, str, int], Operand] = {}
+        self.decimals = SharedDecimals()
+
+    def comparison(self, **fields: Any) -> Fact:
+        """`comparison(…)` (auditor.relations.fact), its computed values shared with the other facts of
+        the document."""
+        return comparison(shared=self.decimals, **fields)
 
     def cell_operand(self, cell: Cell, owner: str, sign: int = 1) -> Operand:
         """The operand of a table cell in a fact about `owner` (its role names the owner, row, credit

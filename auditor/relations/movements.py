@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from auditor.claims.models import AmountClaim, Claims, MovementClaim
 from auditor.relations.context import DocumentIndex, text_operand
-from auditor.relations.fact import Fact, comparison, credit_it_fits, signed_sum, sum_equation, sum_formula
+from auditor.relations.fact import Fact, credit_it_fits, signed_sum, sum_equation, sum_formula
 from auditor.quantity import Quantity
 from auditor.source import SourceRef, share_fields_set
 from auditor.structure.models import BudgetTable
@@ -60,7 +60,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 stated = text_operand(net.quantity, "tekst: netto beweging")
                 computed_ops = [bajr_op, ba_op.model_copy(update={"sign": -1})]
                 point, lo, hi = signed_sum(computed_ops)
-                (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(comparison(
+                (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(index.comparison(
                     kind="net_movement", key=f"net|{scope_id}|{credit}|{net.quantity.id}", group=owner, credit=credit,
                     subject=f"{owner}: netto beweging {credit}", stated=stated.model_copy(update={"sign": net.sign}),
                     operands=computed_ops, computed=(point * net.sign, min(lo * net.sign, hi * net.sign), max(lo * net.sign, hi * net.sign)),
@@ -91,7 +91,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 location = share_fields_set(SourceRef(
                     line=first.line, end_line=last.end_line, column=first.column,
                     text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst"))
-                facts.append(comparison(
+                facts.append(index.comparison(
                     kind="movement", key=f"movement|{scope_id}|{credit}", group=owner, credit=credit, column=target,
                     subject=f"{owner}: BA + bewegingen = {target} ({credit})", stated=bajr_op, operands=operands,
                     computed=(point, lo, hi), location=location,
@@ -102,7 +102,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 ))
             if not details and not nets and ba.quantity.value != bajr.quantity.value and scope_id not in programme_scopes:
                 change = bajr.quantity.value - ba.quantity.value
-                facts.append(comparison(
+                facts.append(index.comparison(
                     kind="unexplained_change", key=f"unexplained|{scope_id}|{credit}", group=owner, credit=credit, column=target,
                     subject=f"{owner}: BA → {target} {credit} niet toegelicht", stated=bajr_op, operands=[ba_op],
                     computed=(change, change, change), formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
@@ -133,7 +133,7 @@ def _step_facts(index: DocumentIndex, table: BudgetTable, owner: str, scope_id: 
         operands = [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} {step.lower()} {credit}", m.sign)
                     for m in mine]
         first, last = mine[0].quantity.source, mine[-1].quantity.source
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="movement", key=f"step|{scope_id}|{credit}|{step}", group=owner, credit=credit,
             subject=f"{owner}: {step} = Σ in de tekst ({credit})", stated=index.cell_operand(cell, owner),
             operands=operands, computed=signed_sum(operands),

@@ -26,7 +26,7 @@ from auditor.claims.models import Claims, PercentageClaim
 from auditor.errors import RuleProblem
 from auditor.relations.arithmetic import COLUMN_JOINS, PART_JOINS
 from auditor.relations.context import COLUMN_NAMES, DocumentIndex, every_table, expand_credit, text_operand
-from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
+from auditor.relations.fact import Fact, Operand, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
 from auditor.structure.models import BudgetTable, Cell
 
 COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
@@ -221,7 +221,7 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                 else:
                     computed, shown, values, unit = signed_sum([]), "0", "0", "keuro"
                 column_name = COLUMN_NAMES.get(binding.stated, binding.stated)
-                facts.append(comparison(
+                facts.append(index.comparison(
                     kind="bound", key=f"{rule_id}|{table.line}|{row_key}|{credit}", group=owner,
                     subject=_subject(binding, "{owner}: {row} {credit} {title}", owner=owner, row=label, credit=credit,
                                      column=column_name, title=title),
@@ -286,7 +286,7 @@ def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, ti
         shown: dict[str, Operand] = {}  # each cell once, as printed (the signs are in the formula)
         for cell in [cell for cell, _ in cells] + [base]:
             shown.setdefault(cell.quantity.id, index.cell_operand(cell, owner))  # type: ignore[arg-type]
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="bound", key=f"{rule_id}|{claim.quantity.id}|{credit}", group=owner,
             subject=_subject(binding, "{owner}: {title} {credit}", owner=owner, row="", credit=credit,
                              column=base_name, title=title),

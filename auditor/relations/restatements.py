@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.claims.models import AmountClaim, Claims
 from auditor.relations.context import DocumentIndex, expand_credit, text_operand
-from auditor.relations.fact import Fact, comparison
+from auditor.relations.fact import Fact
 
 
 def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], list[AmountClaim]]:
@@ -42,7 +42,7 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
             stated = text_operand(claim.quantity, f"tekst {claim.column} {credit}")
             table_side = index.cell_operand(cell, owner)
             value = cell.quantity
-            facts.append(comparison(
+            facts.append(index.comparison(
                 kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
                 subject=f"{owner}: tekstbedrag {claim.column} {credit}", stated=stated, operands=[table_side],
                 computed=(value.value, value.lo, value.hi),
@@ -63,7 +63,7 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
         if cell is None:
             continue
         value = cell.quantity
-        found.append(comparison(
+        found.append(index.comparison(
             kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: tekstbedrag {claim.step} {credit}",
             stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[index.cell_operand(cell, owner)],
