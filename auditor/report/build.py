@@ -4,7 +4,6 @@ filled-in equation, and the explanations the checks attached (auditor.rules.diag
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from auditor.ingest import SourceText
@@ -15,7 +14,7 @@ from auditor.report.place import Placer
 from auditor.report.models import (
     Check, CheckLocation, DocumentInfo, Evidence, Finding, Location, Related, Report, Summary, Tool,
 )
-from auditor.rules.engine import Verdict, passed_quantities
+from auditor.rules.engine import Verdict
 from auditor.source import SourceRef
 
 UNIT_NAMES = {"nl": {"keuro": "keuro", "pct": "%", "pp": "procentpunt", "count": "aantal"},
@@ -86,33 +85,32 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
     return related
 
 
-def _released(verdicts: list[Verdict]) -> Iterator[Verdict]:
-    """Each verdict in order, its slot in the list emptied as it is handed out, and the list cleared at
-    the end: the caller gives the verdicts up (ReportBuilder.build with `release`)."""
-    for position, verdict in enumerate(verdicts):
-        verdicts[position] = None  # type: ignore[call-overload]
-        yield verdict
-        del verdict
-    verdicts.clear()
-
-
 class ReportBuilder:
+    """Findings and checks of verdicts given one by one (`add`), then the report (`report`): a verdict's
+    check is made as it comes, so its fact need not outlive it; a verdict that is a finding is kept
+    until the report is made (its explanations may still be added until then)."""
+
     def __init__(self, lang: str, source: SourceText | None = None) -> None:
         self.placer = Placer(source)
         self.lang = lang
         self._locations: dict[tuple[int, int, str, str], CheckLocation] = {}
+        self._checks: list[Check] = []
+        self.pending: list[Verdict] = []  # the verdicts that are findings, in the order given
+        self.passed: set[str] = set()  # the numbers that took part in a check that held
 
-    def build(self, verdicts: list[Verdict], document: DocumentInfo, version: str, numbers: set[str], *,
-              release: bool = False) -> Report:
-        """The report of `verdicts`. With `release`, each slot of `verdicts` is emptied once its check and
-        finding are made: a fact no one else holds is then freed while the report grows, so the two are
-        never held whole at once (on a large BBT the facts weigh twice the report)."""
-        passed = passed_quantities(verdicts)
-        failed = sorted((v for v in verdicts if v.severity is not None),
-                        key=lambda v: (v.fact.location.line, v.fact.location.column, v.rule.id))
+    def add(self, verdict: Verdict) -> None:
+        if verdict.rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
+            self._checks.append(self.check(verdict))
+            if verdict.severity is None:
+                self.passed.update(q.id for q in verdict.fact.quantities())
+        if verdict.severity is not None:
+            self.pending.append(verdict)
+
+    def report(self, document: DocumentInfo, version: str, numbers: set[str]) -> Report:
+        failed = sorted(self.pending, key=lambda v: (v.fact.location.line, v.fact.location.column, v.rule.id))
         self.ids = {id(v): fid for v, fid in zip(failed, finding_ids([(v.rule.id, v.fact) for v in failed]))}
-        del failed
-        findings, checks = self._findings_and_checks(_released(verdicts) if release else verdicts)
+        findings = [self.finding(verdict) for verdict in self.pending]
+        checks = self._checks
         findings.sort(key=lambda f: (f.location.line, f.rule, f.id))
         checks.sort(key=lambda c: (c.locations[0].line if c.locations else 0, c.rule, c.subject))
         summary = Summary(
@@ -121,19 +119,9 @@ class ReportBuilder:
             review=sum(f.severity == "review" for f in findings),
             info=sum(f.severity == "info" for f in findings),
             checks=len(checks), passed=sum(c.status == "passed" for c in checks),
-            numbers=len(numbers), numbers_verified=len(passed & numbers),
+            numbers=len(numbers), numbers_verified=len(self.passed & numbers),
         )
         return Report(tool=Tool(version=version), document=document, summary=summary, findings=findings, checks=checks)
-
-    def _findings_and_checks(self, verdicts: Iterable[Verdict]) -> tuple[list[Finding], list[Check]]:
-        findings: list[Finding] = []
-        checks: list[Check] = []
-        for verdict in verdicts:
-            if verdict.rule.counts_as_check and verdict.severity != "info":  # info = could not be checked
-                checks.append(self.check(verdict))
-            if verdict.severity is not None:
-                findings.append(self.finding(verdict))
-        return findings, checks
 
     def check(self, verdict: Verdict) -> Check:
         fact = verdict.fact
