@@ -22,12 +22,12 @@ SUMMABLE = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL")  # a percentage colum
 Join = Callable[[DocumentIndex, list[str], list[str]], list[Fact]]  # (index, row kinds, credits) → facts
 
 
-def _sum_fact(index: DocumentIndex, key: str, owner: str, subject: str, stated: Cell, operands: list[Operand], *, total_word: str = "",
-              doubts: list[str] | None = None) -> Fact:
-    return index.comparison(kind="bound", key=key, group=owner, subject=subject, stated=index.cell_operand(stated, owner),
-                      operands=operands, computed=signed_sum(operands),
-                      formula=sum_equation(operands, stated.quantity, total_word or "tabel"),
-                      doubts=doubts or [], credit=stated.credit, column=stated.column)
+def _sum_fact(index: DocumentIndex, key: str, owner: str, subject: str, stated: Cell, operands: list[Operand], *,
+              total_word: str = "", doubts: list[str] | None = None) -> Fact:
+    return index.comparison(kind="bound", key=key, group=owner, subject=subject,
+                            stated=index.cell_operand(stated, owner), operands=operands, computed=signed_sum(operands),
+                            formula=sum_equation(operands, stated.quantity, total_word or "tabel"),
+                            doubts=doubts or [], credit=stated.credit, column=stated.column)
 
 
 # ---- column sums --------------------------------------------------------------------------------
@@ -46,7 +46,8 @@ def ise_table_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
     return facts
 
 
-def _total_facts(index: DocumentIndex, table: BudgetTable, owner: str, key: str, rows: list[str], credits: list[str]) -> list[Fact]:
+def _total_facts(index: DocumentIndex, table: BudgetTable, owner: str, key: str, rows: list[str],
+                 credits: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     for credit in credits or table.credits():
         for column in table.columns():

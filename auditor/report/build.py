@@ -78,7 +78,7 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
         source = operand.quantity.source
         # the stated number is not related to itself (by position: an operand object may be shared, so
         # the stated one may also be among the operands, where it is related)
-        if position == 0 and fact.stated and source.line == doubted.line and source.column == doubted.column:
+        if position == 0 and fact.stated is not None and (source.line, source.column) == (doubted.line, doubted.column):
             continue
         related.append(Related(line=source.line, column=source.column, text=source.text, role=operand.role,
                                **placer.place(source)))
@@ -86,9 +86,9 @@ def _related(fact: Fact, placer: Placer) -> list[Related]:
 
 
 class ReportBuilder:
-    """Findings and checks of verdicts given one by one (`add`), then the report (`report`): a verdict's
-    check is made as it comes, so its fact need not outlive it; a verdict that is a finding is kept
-    until the report is made (its explanations may still be added until then)."""
+    """Findings and checks of one audit's verdicts, given one by one (`add`), then its report (`report`,
+    once): a verdict's check is made as it comes, so its fact need not outlive it; a verdict that is a
+    finding is kept until the report is made (its explanations may still be added until then)."""
 
     def __init__(self, lang: str, source: SourceText | None = None) -> None:
         self.placer = Placer(source)
