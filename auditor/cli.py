@@ -300,13 +300,19 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-def _emit_utf8(data: bytes, output: Path | None, protect: Path | None) -> None:
-    """`_emit(data.decode() + "\n", …)` without decoding where the bytes written are the same: a file,
-    or a standard output that writes UTF-8 and translates no newline."""
-    from auditor.outputs import is_stdout
+def _emit_json(report, output: Path | None, protect: Path | None) -> None:
+    """The JSON report and a final newline, written in pieces as it is serialized (a large report is
+    never held whole): to an -o file (atomically), to a standard output that writes UTF-8 and
+    translates no newline as the serializer's bytes, else as text."""
+    from auditor.outputs import is_stdout, write_atomic_with
+    from auditor.report.json_report import write_json
+
+    def fill(write) -> None:  # noqa: ANN001 - a bytes writer
+        write_json(report, write)
+        write(b"\n")
 
     if output is not None and not is_stdout(output):
-        _emit(data + b"\n", output, protect)
+        write_atomic_with(output, lambda binary: fill(binary.write), protect=protect)
         return
     import codecs
 
@@ -317,11 +323,10 @@ def _emit_utf8(data: bytes, output: Path | None, protect: Path | None) -> None:
     except LookupError:
         utf8 = False
     if buffer is None or not utf8 or os.linesep != "\n":
-        _emit(data.decode("utf-8") + "\n", output, protect)
+        fill(lambda piece: sys.stdout.write(piece.decode("utf-8")))  # every piece is whole UTF-8
         return
     sys.stdout.flush()
-    buffer.write(data)
-    buffer.write(b"\n")
+    fill(buffer.write)
     buffer.flush()
 
 
@@ -475,7 +480,7 @@ def _rule_settings(settings) -> tuple[list[str] | None, list[str], dict[str, str
 
 
 def _check_one(args: argparse.Namespace, settings, file: Path, ahead=None) -> int:
-    from auditor.audit import audit_lines, engine_for
+    from auditor.audit import audit_lines, audit_report, engine_for
     from auditor.config import apply_rule_settings
     from auditor.ingest.document import SourceText
 
@@ -484,13 +489,19 @@ def _check_one(args: argparse.Namespace, settings, file: Path, ahead=None) -> in
     for extra in (args.write_baseline,):
         _check_output(extra, [file])
     source = _read(file) if ahead is None else SourceText.of(ahead.decoded())
-    result = audit_lines(source, lang=lang, rules_dir=_rules_dir(settings))
-    del source
-    report = apply_rule_settings(result.report, *_rule_settings(settings))
     # only the HTML report reads the document again: for the others its text, structure, claims and
-    # facts are let go before the report is written (on a large BBT they weigh more than the report)
-    html_input = (result.source, result.quantities()) if fmt == "html" else None
-    del result
+    # facts are let go before the report is written (on a large BBT they weigh more than the report),
+    # the facts already while it is built
+    html_input = None
+    if fmt == "html":
+        result = audit_lines(source, lang=lang, rules_dir=_rules_dir(settings))
+        audited, html_input = result.report, (result.source, result.quantities())
+        del result
+    else:
+        audited = audit_report(source, lang=lang, rules_dir=_rules_dir(settings))
+    del source
+    report = apply_rule_settings(audited, *_rule_settings(settings))
+    del audited
     if args.write_baseline is not None:
         from auditor.baseline import baseline_of, to_text
 
@@ -501,9 +512,7 @@ def _check_one(args: argparse.Namespace, settings, file: Path, ahead=None) -> in
         report = apply_baseline(report, load_baseline(Path(settings.baseline)).ids(), settings.baseline)
     protect = None if _is_stdin(file) else file
     if fmt == "json":
-        from auditor.report.json_report import to_json_bytes
-
-        _emit_utf8(to_json_bytes(report), args.output, protect)
+        _emit_json(report, args.output, protect)
     elif fmt == "sarif":
         from auditor.report.sarif import to_sarif
 

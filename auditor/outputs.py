@@ -16,10 +16,13 @@ A symbolic link to a regular file is followed: the file it points to is replaced
 from __future__ import annotations
 
 import errno
+import io
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from auditor.errors import InputError
 
@@ -97,6 +100,23 @@ def check_output(target: Path, *, protect: Path | None = None) -> Path:
 
 
 def write_atomic(target: Path, content: str | bytes, *, protect: Path | None = None) -> None:
+    if isinstance(content, bytes):
+        write_atomic_with(target, lambda binary: binary.write(content), protect=protect)
+    else:
+        write_atomic_with(target, lambda binary: _write_text(binary, content), protect=protect)
+
+
+def _write_text(binary: BinaryIO, text: str) -> None:
+    """`text` as a file opened with encoding UTF-8 writes it (newlines as the platform writes them)."""
+    stream = io.TextIOWrapper(binary, encoding="utf-8")
+    stream.write(text)
+    stream.flush()
+    stream.detach()  # the binary file stays open for its owner
+
+
+def write_atomic_with(target: Path, fill: Callable[[BinaryIO], object], *, protect: Path | None = None) -> None:
+    """Write what `fill` writes to the binary file it is given, atomically: a large report can be
+    written in pieces, never held whole."""
     real = check_output(target, protect=protect)
     directory = real.parent
     try:
@@ -105,12 +125,8 @@ def write_atomic(target: Path, content: str | bytes, *, protect: Path | None = N
         raise InputError(f"kan niet schrijven in {directory}: {exc.strerror}",
                          f"cannot write in {directory}: {exc.strerror}") from exc
     try:
-        if isinstance(content, bytes):
-            with os.fdopen(handle, "wb") as binary:
-                binary.write(content)
-        else:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(content)
+        with os.fdopen(handle, "wb") as binary:
+            fill(binary)
         # mkstemp creates the file private (0600); a report gets the permissions any new file would
         mask = os.umask(0)
         os.umask(mask)

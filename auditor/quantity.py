@@ -13,6 +13,26 @@ from auditor.source import SourceRef, share_fields_set
 Unit = Literal["keuro", "pct", "pp", "count"]
 
 
+class SharedDecimals:
+    """One object per value, printed the same way, among the values given to it: where one value is
+    computed anew for many objects (a cell's interval in each fact about it, a difference of 0 in most;
+    a 1,600-article BBT's facts hold 106,000 computed values, 31,000 distinct: 7 MB of copies)."""
+
+    def __init__(self) -> None:
+        self._known: dict[Decimal, Decimal] = {}
+
+    def __call__(self, value: Decimal) -> Decimal:
+        known = self._known.setdefault(value, value)
+        # equal is not the same: 1 == 1.0 == 1.00 and 0 == -0, which print differently
+        if known is value or (known.same_quantum(value) and known.is_signed() == value.is_signed()):
+            return known
+        return value
+
+
+# the half unit of every printed number: few distinct values (one per precision and scale), so kept
+_HALF_UNITS = SharedDecimals()
+
+
 class Quantity(BaseModel):
     """One printed number. `value` is in the canonical unit (keuro, percent, percentage point)."""
 
@@ -54,7 +74,7 @@ class Quantity(BaseModel):
         return share_fields_set(cls(
             id=f"L{line}C{column}",
             value=parse_dutch_number(text) * scale,
-            half_unit=half_unit(decimals) * scale,
+            half_unit=_HALF_UNITS(half_unit(decimals) * scale),
             decimals=decimals,
             unit=unit,
             source=share_fields_set(SourceRef(line=line, end_line=end_line or line, column=column, page=page, text=text)),

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from auditor.relations.context import DocumentIndex, cell_operand, every_table
-from auditor.relations.fact import Fact, Operand, comparison, signed_sum, sum_equation
+from auditor.relations.context import DocumentIndex, every_table
+from auditor.relations.fact import Fact, Operand, signed_sum, sum_equation
 from auditor.structure.models import ISE, Article, BudgetTable, Cell
 from auditor.vocabulary import normalise_name
 
@@ -22,12 +22,12 @@ SUMMABLE = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL")  # a percentage colum
 Join = Callable[[DocumentIndex, list[str], list[str]], list[Fact]]  # (index, row kinds, credits) → facts
 
 
-def _sum_fact(key: str, owner: str, subject: str, stated: Cell, operands: list[Operand], *, total_word: str = "",
-              doubts: list[str] | None = None) -> Fact:
-    return comparison(kind="bound", key=key, group=owner, subject=subject, stated=cell_operand(stated, owner),
-                      operands=operands, computed=signed_sum(operands),
-                      formula=sum_equation(operands, stated.quantity, total_word or "tabel"),
-                      doubts=doubts or [], credit=stated.credit, column=stated.column)
+def _sum_fact(index: DocumentIndex, key: str, owner: str, subject: str, stated: Cell, operands: list[Operand], *,
+              total_word: str = "", doubts: list[str] | None = None) -> Fact:
+    return index.comparison(kind="bound", key=key, group=owner, subject=subject,
+                            stated=index.cell_operand(stated, owner), operands=operands, computed=signed_sum(operands),
+                            formula=sum_equation(operands, stated.quantity, total_word or "tabel"),
+                            doubts=doubts or [], credit=stated.credit, column=stated.column)
 
 
 # ---- column sums --------------------------------------------------------------------------------
@@ -42,11 +42,12 @@ def ise_table_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
                 continue
             owner = f"ISE {ise.name}" + (f" ({table.caption})" if table is not ise.table else "")
             key = ise.id + (f"/{position}" if table is not ise.table else "")
-            facts += _total_facts(table, owner, key, rows, credits)
+            facts += _total_facts(index, table, owner, key, rows, credits)
     return facts
 
 
-def _total_facts(table: BudgetTable, owner: str, key: str, rows: list[str], credits: list[str]) -> list[Fact]:
+def _total_facts(index: DocumentIndex, table: BudgetTable, owner: str, key: str, rows: list[str],
+                 credits: list[str]) -> list[Fact]:
     facts: list[Fact] = []
     for credit in credits or table.credits():
         for column in table.columns():
@@ -54,8 +55,8 @@ def _total_facts(table: BudgetTable, owner: str, key: str, rows: list[str], cred
             parts = [c for row in rows if (c := table.cell(row, credit, column))]  # type: ignore[arg-type]
             if total is None or not parts:
                 continue
-            facts.append(_sum_fact(f"total|{key}|{credit}|{column}", owner, f"{owner}: Totaal {credit} {column}", total,
-                                   [cell_operand(c, owner) for c in parts], total_word="Totaal"))
+            facts.append(_sum_fact(index, f"total|{key}|{credit}|{column}", owner, f"{owner}: Totaal {credit} {column}", total,
+                                   [index.cell_operand(c, owner) for c in parts], total_word="Totaal"))
     return facts
 
 
@@ -73,9 +74,9 @@ def named_row_totals(index: DocumentIndex, rows: list[str], credits: list[str]) 
             parts = [c for c in named if c.credit == total.credit and c.column == total.column]
             if len(parts) < 2:
                 continue
-            facts.append(_sum_fact(f"overview|{table.line}|{total.credit}|{total.column}", owner,
+            facts.append(_sum_fact(index, f"overview|{table.line}|{total.credit}|{total.column}", owner,
                                    f"{owner}: Totaal {total.credit} {total.column}", total,
-                                   [cell_operand(c, owner) for c in parts], total_word="Totaal"))
+                                   [index.cell_operand(c, owner) for c in parts], total_word="Totaal"))
     return facts
 
 
@@ -91,10 +92,10 @@ def ises_into_programme(index: DocumentIndex, rows: list[str], credits: list[str
     for credit in credits:
         for column in table.columns():
             target = table.cell(rows[0], credit, column)  # type: ignore[arg-type]
-            operands = [cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
+            operands = [index.cell_operand(c, f"ISE {i.name}") for i in ises if i.table and (c := index.main_cell(i.table, credit, column))]
             if target is None or len(operands) != len(ises):
                 continue
-            facts.append(_sum_fact(f"rollup|programme|{credit}|{column}", owner, f"{owner}: {credit} {column} = Σ ISE's",
+            facts.append(_sum_fact(index, f"rollup|programme|{credit}|{column}", owner, f"{owner}: {credit} {column} = Σ ISE's",
                                    target, operands))
     return facts
 
@@ -117,11 +118,11 @@ def articles_into_ises(index: DocumentIndex, rows: list[str], credits: list[str]
                     target = table.cell(row, credit, column)  # type: ignore[arg-type]
                     if target is None:
                         continue
-                    operands = [cell_operand(c, a.code) for a in members if a.table and (c := index.main_cell(a.table, credit, column))]
+                    operands = [index.cell_operand(c, a.code) for a in members if a.table and (c := index.main_cell(a.table, credit, column))]
                     if len(operands) != len(members):
                         continue  # an article without this column: not checkable, reported as untied
                     facts.append(_sum_fact(
-                        f"rollup|{ise.id}|{row}|{credit}|{column}", owner,
+                        index, f"rollup|{ise.id}|{row}|{credit}|{column}", owner,
                         f"{owner}: {target.row_label or row} {credit} {column} = Σ begrotingsartikelen", target, operands,
                         doubts=doubts + ([] if members else ["no_member"])))
     return facts
@@ -141,9 +142,9 @@ def part_tables_into_ises(index: DocumentIndex, rows: list[str], credits: list[s
             cells = [p.cell(whole.row, whole.credit, whole.column) for p in ise.part_tables]
             if any(c is None for c in cells):
                 continue
-            operands = [cell_operand(c, f"{owner} ({p.caption})") for c, p in zip(cells, ise.part_tables)]  # type: ignore[arg-type]
+            operands = [index.cell_operand(c, f"{owner} ({p.caption})") for c, p in zip(cells, ise.part_tables)]  # type: ignore[arg-type]
             facts.append(_sum_fact(
-                f"parts|{ise.id}|{whole.row}|{whole.credit}|{whole.column}", owner,
+                index, f"parts|{ise.id}|{whole.row}|{whole.credit}|{whole.column}", owner,
                 f"{owner}: {whole.row_label or whole.row} {whole.credit} {whole.column} = Σ deeltabellen", whole, operands))
     return facts
 
@@ -164,9 +165,9 @@ def overview_rows_into_ises(index: DocumentIndex, rows: list[str], credits: list
             parts = [index.main_cell(a.table, cell.credit, cell.column) for a in read]  # type: ignore[arg-type]
             if not read or any(p is None for p in parts):
                 continue
-            operands = [cell_operand(p, a.code) for p, a in zip(parts, read)]  # type: ignore[arg-type]
+            operands = [index.cell_operand(p, a.code) for p, a in zip(parts, read)]  # type: ignore[arg-type]
             facts.append(_sum_fact(
-                f"overview-ise|{table.line}|{ise.id}|{cell.credit}|{cell.column}", owner,
+                index, f"overview-ise|{table.line}|{ise.id}|{cell.credit}|{cell.column}", owner,
                 f"{owner}: {cell.row_label} {cell.credit} {cell.column} = Σ begrotingsartikelen van de ISE", cell, operands,
                 doubts=_rollup_doubts(ise, printed, read)))
     return facts
@@ -184,11 +185,11 @@ def receipts_into_programme(index: DocumentIndex, rows: list[str], credits: list
             target = table.cell(rows[0], credit, column)  # type: ignore[arg-type]
             if target is None:
                 continue
-            operands: list[Operand] = [cell_operand(c, a.code) for a in receipts
+            operands: list[Operand] = [index.cell_operand(c, a.code) for a in receipts
                                        if a.table and (c := a.table.cell(rows[0], credit, column))]  # type: ignore[arg-type]
             if len(operands) != len(receipts):
                 continue
-            facts.append(_sum_fact(f"rollup|programme|{credit}|{column}", owner,
+            facts.append(_sum_fact(index, f"rollup|programme|{credit}|{column}", owner,
                                    f"{owner}: {credit} {column} = Σ ontvangstenartikelen", target, operands))
     return facts
 

@@ -4,8 +4,8 @@ the text says 'hoofdzakelijk', 'onder andere', …"""
 from __future__ import annotations
 
 from auditor.claims.models import Claims
-from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, signed_sum, sum_equation
+from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.fact import Fact, signed_sum, sum_equation
 
 
 def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
@@ -21,13 +21,13 @@ def breakdown_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
             cell = index.main_cell(table, claim.credit, claim.parent_column or "BU")
             if cell is None:
                 continue
-            stated = cell_operand(cell, owner)
+            stated = index.cell_operand(cell, owner)
         operands = [text_operand(part, "tekst: deel") for part in claim.parts]
         if not operands:
             continue
         bound = "eq" if claim.exhaustive else "le"
         parent_id = claim.parent.id if claim.parent else f"{claim.parent_column}|{claim.credit}"
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="breakdown", key=f"breakdown|{claim.scope}|{parent_id}|{claim.credit}|{claim.style}", group=group,
             subject=f"{group}: opsplitsing ({claim.style}){' ' + claim.credit if claim.credit else ''}",
             stated=stated, operands=operands, computed=signed_sum(operands), bound=bound, style=claim.style,

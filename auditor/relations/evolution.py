@@ -5,8 +5,8 @@ Index + Compensaties + Andere bijstellingen = BO, relation 3). The evolutie colu
 from __future__ import annotations
 
 from auditor.claims.models import AmountClaim, Claims
-from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, signed_sum, sum_equation
+from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.fact import Fact, signed_sum, sum_equation
 from auditor.structure.models import BudgetTable
 
 
@@ -38,11 +38,11 @@ def credit_evolution_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
                     continue
                 start_op = text_operand(start.quantity, f"tekst: beginstand {credit}")
             else:
-                start_op = cell_operand(ba, owner)
-            operands = [start_op] + [cell_operand(step, owner) for step in steps]
-            facts.append(comparison(
+                start_op = index.cell_operand(ba, owner)
+            operands = [start_op] + [index.cell_operand(step, owner) for step in steps]
+            facts.append(index.comparison(
                 kind="credit_evolution", key=f"evolution|{key}|{credit}", group=owner,
-                subject=f"{owner}: Kredietevolutie {credit}", stated=cell_operand(bo, owner), operands=operands,
+                subject=f"{owner}: Kredietevolutie {credit}", stated=index.cell_operand(bo, owner), operands=operands,
                 computed=signed_sum(operands), formula=sum_equation(operands, bo.quantity, "BO"),
             ))
     return facts

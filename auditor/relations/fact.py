@@ -7,6 +7,7 @@ a sentence restates, which articles roll up into which ISE row), judging them is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
@@ -113,12 +114,18 @@ def ratio_percent(numerator: tuple[Decimal, Decimal, Decimal], denominator: tupl
     return Decimal(100) * n / d, min(corners), max(corners)
 
 
+def _unshared(value: Decimal) -> Decimal:
+    return value
+
+
 def comparison(
     *, kind: FactKind, key: str, group: str, subject: str, stated: Operand, operands: list[Operand],
     computed: tuple[Decimal, Decimal, Decimal], formula: str, location: SourceRef | None = None,
-    unit: str = "keuro", bound: str = "eq", widen: Decimal = Decimal(0), **extra: object,
+    unit: str = "keuro", bound: str = "eq", widen: Decimal = Decimal(0),
+    shared: Callable[[Decimal], Decimal] = _unshared, **extra: object,
 ) -> Fact:
-    """A fact comparing a stated number with a computed interval, difference at the stated precision."""
+    """A fact comparing a stated number with a computed interval, difference at the stated precision;
+    its computed values are taken from `shared` (SharedDecimals) where an equal one is known."""
     quantity = stated.quantity
     point, lo, hi = computed
     decimals = quantity.decimals
@@ -138,8 +145,9 @@ def comparison(
     return Fact(
         kind=kind, key=key, group=group, subject=subject, stated=stated, operands=operands,
         location=location or quantity.source.with_role(stated.role),
-        stated_value=quantity.value, stated_lo=quantity.lo - widen, stated_hi=quantity.hi + widen,
-        computed=point, computed_lo=lo, computed_hi=hi, difference=difference, decimals=decimals,
+        stated_value=quantity.value, stated_lo=shared(quantity.lo - widen), stated_hi=shared(quantity.hi + widen),
+        computed=shared(point), computed_lo=shared(lo), computed_hi=shared(hi), difference=shared(difference),
+        decimals=decimals,
         unit=unit, bound=bound, formula=formula, **extra,  # type: ignore[arg-type]
     )
 

@@ -9,7 +9,7 @@ import re
 
 from auditor.claims.models import Claims, IndicatorClaim
 from auditor.relations.context import DocumentIndex, text_operand
-from auditor.relations.fact import Fact, comparison
+from auditor.relations.fact import Fact
 from auditor.structure.models import Indicator
 from auditor.vocabulary import normalise_name
 
@@ -37,7 +37,7 @@ def indicator_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], l
             continue
         doubts = ["indicator_guessed"] if len(rivals[(claim.scope, id(indicator))]) > 1 else []
         annex = indicator.value
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="indicator", key=f"indicator|{claim.quantity.id}", group=f"ISE {indicator.ise_name}",
             subject=f"indicator '{indicator.label}' {indicator.year}: tekst = bijlage",
             stated=text_operand(claim.quantity, "tekst"), operands=[text_operand(annex, "bijlage ISE-indicatoren")],

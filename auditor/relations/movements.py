@@ -7,10 +7,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.claims.models import AmountClaim, Claims, MovementClaim
-from auditor.relations.context import DocumentIndex, cell_operand, text_operand
-from auditor.relations.fact import Fact, comparison, credit_it_fits, signed_sum, sum_equation, sum_formula
+from auditor.relations.context import DocumentIndex, text_operand
+from auditor.relations.fact import Fact, credit_it_fits, signed_sum, sum_equation, sum_formula
 from auditor.quantity import Quantity
-from auditor.source import SourceRef
+from auditor.source import SourceRef, share_fields_set
 from auditor.structure.models import BudgetTable
 
 
@@ -43,7 +43,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
             if any(c.row == "ADJUSTMENT" for c in table.cells):
                 for credit in ("VAK", "VEK"):
                     details = [m for m in movements if m.credit in (credit, "BOTH", None) and not m.net]
-                    facts += _step_facts(table, owner, scope_id, credit, details)[0]
+                    facts += _step_facts(index, table, owner, scope_id, credit, details)[0]
             continue
         for credit in ("VAK", "VEK"):
             ba = index.main_cell(table, credit, "BA")
@@ -55,12 +55,12 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
             if scope_id in programme_scopes:
                 mine = nets  # the rest of the programme text's movements: not checkable, listed as such
             details = [m for m in mine if not m.net]
-            ba_op, bajr_op = cell_operand(ba, owner), cell_operand(bajr, owner)
+            ba_op, bajr_op = index.cell_operand(ba, owner), index.cell_operand(bajr, owner)
             for net in nets:
                 stated = text_operand(net.quantity, "tekst: netto beweging")
                 computed_ops = [bajr_op, ba_op.model_copy(update={"sign": -1})]
                 point, lo, hi = signed_sum(computed_ops)
-                (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(comparison(
+                (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(index.comparison(
                     kind="net_movement", key=f"net|{scope_id}|{credit}|{net.quantity.id}", group=owner, credit=credit,
                     subject=f"{owner}: netto beweging {credit}", stated=stated.model_copy(update={"sign": net.sign}),
                     operands=computed_ops, computed=(point * net.sign, min(lo * net.sign, hi * net.sign), max(lo * net.sign, hi * net.sign)),
@@ -76,7 +76,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 if any(c.row == "ADJUSTMENT" for c in table.cells):
                     # a begroting text that names steps of its Kredietevolutie ("een compensatie van … vanuit
                     # …") states each step; only when it also names the BO they reach does it state BA + all = BO
-                    step_facts, unused = _step_facts(table, owner, scope_id, credit, details)
+                    step_facts, unused = _step_facts(index, table, owner, scope_id, credit, details)
                     facts += step_facts
                     if not complete:
                         unchecked += unused
@@ -88,9 +88,10 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                              if a.scope == scope_id and a.column == "ADJ" and a.credit in (credit, "BOTH", None)]
                 point, lo, hi = signed_sum(operands)
                 first, last = details[0].quantity.source, details[-1].quantity.source
-                location = SourceRef(line=first.line, end_line=last.end_line, column=first.column,
-                                     text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst")
-                facts.append(comparison(
+                location = share_fields_set(SourceRef(
+                    line=first.line, end_line=last.end_line, column=first.column,
+                    text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst"))
+                facts.append(index.comparison(
                     kind="movement", key=f"movement|{scope_id}|{credit}", group=owner, credit=credit, column=target,
                     subject=f"{owner}: BA + bewegingen = {target} ({credit})", stated=bajr_op, operands=operands,
                     computed=(point, lo, hi), location=location,
@@ -101,7 +102,7 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                 ))
             if not details and not nets and ba.quantity.value != bajr.quantity.value and scope_id not in programme_scopes:
                 change = bajr.quantity.value - ba.quantity.value
-                facts.append(comparison(
+                facts.append(index.comparison(
                     kind="unexplained_change", key=f"unexplained|{scope_id}|{credit}", group=owner, credit=credit, column=target,
                     subject=f"{owner}: BA → {target} {credit} niet toegelicht", stated=bajr_op, operands=[ba_op],
                     computed=(change, change, change), formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(change)}",
@@ -118,7 +119,7 @@ def _credit_it_fits(found: list[Fact]) -> list[Fact]:
     return found if len({f.computed for f in found}) <= 1 else credit_it_fits(found)
 
 
-def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,
+def _step_facts(index: DocumentIndex, table: BudgetTable, owner: str, scope_id: str, credit: str,
                 details: list[MovementClaim]) -> tuple[list[Fact], list[Quantity]]:
     """Σ the text's movements of one step (its compensaties) = that step's line of the Kredietevolutie."""
     facts: list[Fact] = []
@@ -132,12 +133,13 @@ def _step_facts(table: BudgetTable, owner: str, scope_id: str, credit: str,
         operands = [text_operand(m.quantity, f"tekst: {'+' if m.sign > 0 else '−'} {step.lower()} {credit}", m.sign)
                     for m in mine]
         first, last = mine[0].quantity.source, mine[-1].quantity.source
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="movement", key=f"step|{scope_id}|{credit}|{step}", group=owner, credit=credit,
-            subject=f"{owner}: {step} = Σ in de tekst ({credit})", stated=cell_operand(cell, owner),
+            subject=f"{owner}: {step} = Σ in de tekst ({credit})", stated=index.cell_operand(cell, owner),
             operands=operands, computed=signed_sum(operands),
-            location=SourceRef(line=first.line, end_line=last.end_line, column=first.column,
-                               text=", ".join(m.quantity.display for m in mine), role=f"{step.lower()} {credit} in de tekst"),
+            location=share_fields_set(SourceRef(line=first.line, end_line=last.end_line, column=first.column,
+                                                text=", ".join(m.quantity.display for m in mine),
+                                                role=f"{step.lower()} {credit} in de tekst")),
             formula=sum_equation(operands, cell.quantity, step),
             direction_stated=all(m.direction_stated for m in mine),
             # the text may name only some of the step's parts

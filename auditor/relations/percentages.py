@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from auditor.claims.models import Claims, PercentageClaim
 from auditor.quantity import Quantity
-from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
-from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show
+from auditor.relations.context import DocumentIndex, expand_credit, text_operand
+from auditor.relations.fact import Fact, Operand, credit_it_fits, ratio_percent, show
 
 
 def _interval(q: Quantity) -> tuple[Decimal, Decimal, Decimal]:
@@ -42,8 +42,8 @@ def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]
         bajr = index.main_cell(table, credit, "BA-JR")
         if bu is None or bajr is None:
             continue
-        numerator_op = cell_operand(bu, owner)
-        denominator_op = cell_operand(bajr, owner)
+        numerator_op = index.cell_operand(bu, owner)
+        denominator_op = index.cell_operand(bajr, owner)
         if claim.measure == "underuse":
             n = bajr.quantity.value - bu.quantity.value
             spread = bajr.quantity.half_unit + bu.quantity.half_unit
@@ -57,7 +57,7 @@ def _execution_facts(index: DocumentIndex, claim: PercentageClaim) -> list[Fact]
             continue
         decimals = claim.quantity.decimals
         widen = Decimal(10) ** (-decimals) / 2 if claim.bound == "approx" else Decimal(0)
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="percentage", key=f"pct|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: {'onderbenutting' if claim.measure == 'underuse' else 'uitvoeringsgraad'} {credit}",
             stated=text_operand(claim.quantity, f"tekst % {credit}"), operands=[numerator_op, denominator_op],
@@ -84,7 +84,7 @@ def ratio_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
         scope = index.scope(claim.scope)
         decimals = claim.quantity.decimals
         operands = [text_operand(claim.numerator, "teller"), text_operand(claim.denominator, "noemer")]
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="ratio", key=f"ratio|{claim.quantity.id}|{claim.numerator.id}", group=scope.title or "tekst",
             subject="verhouding van twee aantallen", stated=text_operand(claim.quantity, "tekst %"), operands=operands,
             computed=computed, unit="pct",
@@ -101,7 +101,7 @@ def gap_facts(index: DocumentIndex, claims: Claims) -> list[Fact]:
         point = high.value - low.value
         spread = high.half_unit + low.half_unit
         operands: list[Operand] = [text_operand(high, "tekst %"), text_operand(low, "tekst %", -1)]
-        facts.append(comparison(
+        facts.append(index.comparison(
             kind="gap", key=f"gap|{claim.quantity.id}", group=index.scope(claim.scope).title or "tekst",
             subject="kloof in procentpunt", stated=text_operand(claim.quantity, "tekst procentpunt"), operands=operands,
             computed=(point, point - spread, point + spread), unit="pp",

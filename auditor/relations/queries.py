@@ -25,8 +25,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validat
 from auditor.claims.models import Claims, PercentageClaim
 from auditor.errors import RuleProblem
 from auditor.relations.arithmetic import COLUMN_JOINS, PART_JOINS
-from auditor.relations.context import COLUMN_NAMES, DocumentIndex, cell_operand, every_table, expand_credit, text_operand
-from auditor.relations.fact import Fact, Operand, comparison, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
+from auditor.relations.context import COLUMN_NAMES, DocumentIndex, every_table, expand_credit, text_operand
+from auditor.relations.fact import Fact, Operand, credit_it_fits, ratio_percent, show, signed_sum, sum_formula
 from auditor.structure.models import BudgetTable, Cell
 
 COLUMNS = ("BA", "BA-JR", "BU", "BO", "EVOL", "VERSCHIL", "PCT")
@@ -204,7 +204,7 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                 if stated is None or any(cell is None for cell, _ in parts):
                     continue
                 label = "Totaal" if stated.row == "TOTAL" else stated.row_label
-                operands = [cell_operand(cell, owner, sign) for cell, sign in parts]  # type: ignore[arg-type]
+                operands = [index.cell_operand(cell, owner, sign) for cell, sign in parts]  # type: ignore[arg-type]
                 shown = _signed_names(wanted)
                 if binding.equation == "ratio":
                     n, d = operands[0].quantity, operands[1].quantity
@@ -221,11 +221,11 @@ def row_facts(index: DocumentIndex, claims: Claims, rule_id: str, title: str, bi
                 else:
                     computed, shown, values, unit = signed_sum([]), "0", "0", "keuro"
                 column_name = COLUMN_NAMES.get(binding.stated, binding.stated)
-                facts.append(comparison(
+                facts.append(index.comparison(
                     kind="bound", key=f"{rule_id}|{table.line}|{row_key}|{credit}", group=owner,
                     subject=_subject(binding, "{owner}: {row} {credit} {title}", owner=owner, row=label, credit=credit,
                                      column=column_name, title=title),
-                    stated=cell_operand(stated, owner), operands=operands, computed=computed, unit=unit,
+                    stated=index.cell_operand(stated, owner), operands=operands, computed=computed, unit=unit,
                     formula=f"{shown} = {values}; {column_name} {stated.quantity.display}",
                     credit=credit, column=binding.stated,
                 ))
@@ -274,7 +274,7 @@ def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, ti
         base = index.main_cell(table, credit, base_column)
         if base is None or any(cell is None for cell, _ in cells):
             continue
-        operands = [cell_operand(cell, owner, sign) for cell, sign in cells]  # type: ignore[arg-type]
+        operands = [index.cell_operand(cell, owner, sign) for cell, sign in cells]  # type: ignore[arg-type]
         b = base.quantity
         computed = ratio_percent(signed_sum(operands), (b.value, b.lo, b.hi))
         if computed is None:
@@ -284,9 +284,9 @@ def _quoted_facts(index: DocumentIndex, claim: PercentageClaim, rule_id: str, ti
             names, values = f"({names})", f"({values})"
         base_name = COLUMN_NAMES.get(base_column, base_column)
         shown: dict[str, Operand] = {}  # each cell once, as printed (the signs are in the formula)
-        for operand in operands + [cell_operand(base, owner)]:
-            shown.setdefault(operand.quantity.id, operand.model_copy(update={"sign": 1}))
-        facts.append(comparison(
+        for cell in [cell for cell, _ in cells] + [base]:
+            shown.setdefault(cell.quantity.id, index.cell_operand(cell, owner))  # type: ignore[arg-type]
+        facts.append(index.comparison(
             kind="bound", key=f"{rule_id}|{claim.quantity.id}|{credit}", group=owner,
             subject=_subject(binding, "{owner}: {title} {credit}", owner=owner, row="", credit=credit,
                              column=base_name, title=title),

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from auditor.claims.models import AmountClaim, Claims
-from auditor.relations.context import DocumentIndex, cell_operand, expand_credit, text_operand
-from auditor.relations.fact import Fact, comparison
+from auditor.relations.context import DocumentIndex, expand_credit, text_operand
+from auditor.relations.fact import Fact
 
 
-def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], list[AmountClaim]]:
-    """Facts for restated amounts, and the level claims that could not be tied to a cell."""
-    facts: list[Fact] = []
-    untied: list[AmountClaim] = []
+def restatements_by_claim(index: DocumentIndex, claims: Claims, untied: list[AmountClaim]) -> Iterator[list[Fact]]:
+    """Facts for restated amounts, claim by claim (the largest family of facts: a caller may judge each
+    claim's before the next are built); a level claim that ties to no cell is added to `untied`."""
     for claim in claims.amounts:
         if claim.role != "level" or claim.column is None:
             continue
@@ -19,7 +20,7 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
             if found is None:
                 untied.append(claim)
             else:
-                facts += found
+                yield found
             continue
         table, owner = index.table_of(claim.scope)
         if table is None or claim.column not in table.columns():
@@ -38,18 +39,19 @@ def restatement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact],
             # the text does not say which credit; it restates the one it is closest to (a guess)
             cells = [min(cells, key=lambda item: abs(item[1].quantity.value - claim.quantity.value))]
             doubts = ["credit_guessed"]
+        facts: list[Fact] = []
         for credit, cell in cells:
             stated = text_operand(claim.quantity, f"tekst {claim.column} {credit}")
-            table_side = cell_operand(cell, owner)
+            table_side = index.cell_operand(cell, owner)
             value = cell.quantity
-            facts.append(comparison(
+            facts.append(index.comparison(
                 kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
                 subject=f"{owner}: tekstbedrag {claim.column} {credit}", stated=stated, operands=[table_side],
                 computed=(value.value, value.lo, value.hi),
                 formula=f"tekst {claim.quantity.display} = tabel {claim.column} {credit} {value.display}",
                 doubts=doubts,
             ))
-    return facts, untied
+        yield facts
 
 
 def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
@@ -63,10 +65,10 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
         if cell is None:
             continue
         value = cell.quantity
-        found.append(comparison(
+        found.append(index.comparison(
             kind="restatement", key=f"restate|{claim.quantity.id}|{credit}", credit=credit, group=owner,
             subject=f"{owner}: tekstbedrag {claim.step} {credit}",
-            stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[cell_operand(cell, owner)],
+            stated=text_operand(claim.quantity, f"tekst {claim.step} {credit}"), operands=[index.cell_operand(cell, owner)],
             computed=(value.value, value.lo, value.hi),
             formula=f"tekst {claim.quantity.display} = tabel {claim.step} {credit} {value.display}",
         ))

@@ -10,7 +10,7 @@ explanations travel with the verdict, in Dutch and English, so the report only c
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,16 +20,28 @@ from auditor.relations.fact import Fact
 from auditor.rules.typo import diagnose, percentage_supports
 
 Note = dict[str, str]  # nl, en
+Base = tuple[str | None, str]  # an execution percentage's credit and the id of its numerator's cell
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """What a diagnosis may consult besides the fact: the claims, the execution percentages, and the
-    numbers that passed a check."""
+    """What a diagnosis may consult besides the fact: the claims, the bases of the execution
+    percentages (percentage_bases), and the numbers that passed a check."""
 
     claims: Claims
-    percentage_facts: list[Fact]
+    bases: dict[Base, Decimal]
     passed: set[str]
+
+
+def percentage_bases(facts: Iterable[Fact], bases: dict[Base, Decimal] | None = None) -> dict[Base, Decimal]:
+    """`bases` (or a new dict) with the base of every execution percentage among `facts` that is not in
+    it yet, by credit and numerator cell: the first such fact's, as facts come in the audit's order.
+    What the diagnoses need of those facts, so the facts themselves need not be kept for them."""
+    found = {} if bases is None else bases
+    for fact in facts:
+        if fact.kind == "percentage" and fact.operands and fact.stated:
+            found.setdefault((fact.credit, fact.operands[0].quantity.id), fact.operands[1].quantity.value)
+    return found
 
 
 def _typo(fact: Fact, evidence: Evidence) -> list[Note]:
@@ -47,7 +59,8 @@ def _side_evidence(fact: Fact, evidence: Evidence) -> list[Note]:
     for pct in evidence.claims.percentages:
         if pct.numerator is None or pct.numerator.id != text_q.id:
             continue
-        denominator = _denominator_for(fact, evidence.percentage_facts)
+        # the base of the execution percentage computed from the same cell for the same credit
+        denominator = evidence.bases.get((fact.credit, fact.operands[0].quantity.id))
         if denominator is None:
             continue
         with_cell = percentage_supports(pct.quantity, cell_q.value, denominator)
@@ -70,15 +83,6 @@ def _side_evidence(fact: Fact, evidence: Evidence) -> list[Note]:
             "en": f"The table cell {cell_q.display} agrees with the other checks (roll-up, movements).",
         })
     return notes
-
-
-def _denominator_for(fact: Fact, percentage_facts: list[Fact]) -> Decimal | None:
-    """The base of the execution percentage computed from the same cell for the same credit."""
-    for pct_fact in percentage_facts:
-        if pct_fact.operands and pct_fact.credit == fact.credit and pct_fact.stated and \
-           pct_fact.operands[0].quantity.id == fact.operands[0].quantity.id:
-            return pct_fact.operands[1].quantity.value
-    return None
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ severity; none holding means the relation was checked and holds."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,8 +13,8 @@ from auditor.claims.models import Claims
 from auditor.errors import RuleFileError
 from auditor.relations.fact import Fact
 from auditor.relations.queries import Binding
-from auditor.rules.diagnosis import DIAGNOSES, Evidence
 from auditor.rules.cache import mark_passed
+from auditor.rules.diagnosis import DIAGNOSES, Evidence, percentage_bases
 from auditor.rules.spec import RuleSpec, Severity, evaluation_condition, load_rules
 
 
@@ -113,7 +114,11 @@ EXPLAINED = ("error", "review")  # a warning is a rounding difference: no slip t
 
 def explain_verdicts(verdicts: list[Verdict], facts: list[Fact], claims: Claims) -> None:
     """Fill in `notes` of every failed verdict whose rule names a diagnosis (auditor.rules.diagnosis)."""
-    evidence = Evidence(claims, [f for f in facts if f.kind == "percentage"], passed_quantities(verdicts))
+    explain_with(verdicts, Evidence(claims, percentage_bases(facts), passed_quantities(verdicts)))
+
+
+def explain_with(verdicts: Iterable[Verdict], evidence: Evidence) -> None:
+    """`explain_verdicts` with the evidence gathered by the caller (who need not keep every fact)."""
     for verdict in verdicts:
         fact = verdict.fact
         if verdict.severity not in EXPLAINED or fact.stated is None or fact.difference == 0:
