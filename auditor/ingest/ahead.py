@@ -12,7 +12,9 @@ the fork copies a quiet process; it writes the lines (or the error that reading 
 ends without running any of the parent's exit handlers or flushing its buffers. An InputError is raised
 again in the command as if the reading had been done there, so messages and their order stay the same;
 a reader that dies (a PDF library crash) becomes one clear InputError instead of a crash of the command.
-Where there is no fork (Windows) or other threads run, the document is read in line when asked for."""
+A text export is read in line: it takes a few milliseconds, less than the fork. So is a document whose
+first bytes cannot be read (a missing file, a FIFO: its error is reported where it was). Where there is
+no fork (Windows) or other threads run, the document is read in line when asked for."""
 
 from __future__ import annotations
 
@@ -20,11 +22,17 @@ import atexit
 import os
 import pickle
 import signal
+import stat
 import threading
 from pathlib import Path
 
 from auditor.errors import InputError
 from auditor.ingest.decoding import Decoded, decode, read_file
+from auditor.ingest.detect import detect_format
+
+# the formats read by a library (PDFium, python-docx) for long enough that a child is worth its fork
+READ_BY_A_CHILD = ("pdf", "docx", "zip")
+HEAD_BYTES = 65536  # what the format is told from, as decoding does
 
 
 class ReadAhead:
@@ -32,7 +40,7 @@ class ReadAhead:
         self.path = path
         self._pid: int | None = None
         self._pipe: int | None = None
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+        if not hasattr(os, "fork") or threading.active_count() > 1 or _format_of(path) not in READ_BY_A_CHILD:
             return  # read in line by decoded()
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -67,6 +75,17 @@ class ReadAhead:
             except OSError:
                 pass
             self._pid = None
+
+
+def _format_of(path: Path) -> str | None:
+    """The format a regular file's first bytes show; None when they cannot be read here."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a FIFO would block the open; read_file names what it is
+        with open(path, "rb") as stream:
+            return detect_format(stream.read(HEAD_BYTES))
+    except OSError:
+        return None
 
 
 def _read_into(path: Path, pipe: int) -> None:
