@@ -19,7 +19,6 @@ import errno
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -90,6 +89,8 @@ def check_output(target: Path, *, protect: Path | None = None) -> Path:
     if not os.path.isdir(directory):
         raise _refused(f"map bestaat niet: {directory}", f"directory does not exist: {directory}")
     try:
+        import tempfile  # here: only a run that writes a file needs it
+
         handle, probe = tempfile.mkstemp(prefix=".bbt-audit-probe.", dir=directory)
     except OSError as exc:
         raise _refused(f"kan niet schrijven in {directory}: {exc.strerror}",
@@ -120,6 +121,8 @@ def write_atomic_with(target: Path, fill: Callable[[BinaryIO], object], *, prote
     real = check_output(target, protect=protect)
     directory = real.parent
     try:
+        import tempfile  # here: only a run that writes a file needs it
+
         handle, temporary = tempfile.mkstemp(prefix=f".{real.name[:40]}.", dir=directory)
     except OSError as exc:
         raise InputError(f"kan niet schrijven in {directory}: {exc.strerror}",

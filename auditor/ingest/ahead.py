@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import atexit
 import os
-import pickle
 import signal
 import stat
 import threading
@@ -42,6 +41,8 @@ class ReadAhead:
         self._pipe: int | None = None
         if not hasattr(os, "fork") or threading.active_count() > 1 or _format_of(path) not in READ_BY_A_CHILD:
             return  # read in line by decoded()
+        import pickle  # noqa: F401 - here, not for a text export: both sides of the pipe use it
+
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:
@@ -62,6 +63,8 @@ class ReadAhead:
         self._pid = None
         if not payload:
             raise _reader_died(self.path, status)
+        import pickle
+
         outcome, value = pickle.loads(payload)  # written by our own child, just now
         if outcome == "failed":
             raise value
@@ -91,6 +94,8 @@ def _format_of(path: Path) -> str | None:
 def _read_into(path: Path, pipe: int) -> None:
     """In the child: read the document, write the outcome, end at once (os._exit: the parent's exit
     handlers and its unflushed output are the parent's)."""
+    import pickle
+
     code = 0
     try:
         try:

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 CACHE_ENV = "BBT_AUDIT_CACHE"  # a directory for the cache, or one of CACHE_OFF
@@ -90,6 +89,8 @@ def write_cached(key: str, names: list[str], data: list[object]) -> None:
     target = folder / f"{PREFIX}{key}.json"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here: only a run that writes a file needs it
+
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(descriptor, "wb") as out:
@@ -116,10 +117,17 @@ def code_fingerprint() -> str:
 
 def source_fingerprint(package: Path, versions: str) -> str:
     """Each source file's name, size and modification time under `package`, with `versions`."""
+    found: list[tuple[str, int, int]] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                found.append((os.path.relpath(os.path.join(folder, name), package).replace(os.sep, "/"),
+                              info.st_size, info.st_mtime_ns))
     digest = hashlib.sha256(f"{versions}\n".encode())
-    for source in sorted(package.rglob("*.py")):
-        info = source.stat()
-        digest.update(f"{source.relative_to(package).as_posix()} {info.st_size} {info.st_mtime_ns}\n".encode())
+    for relative, size, mtime in sorted(found):
+        digest.update(f"{relative} {size} {mtime}\n".encode())
     return digest.hexdigest()[:24]
 
 
