@@ -7,7 +7,7 @@ import hashlib
 from decimal import Decimal
 
 from auditor.ingest import SourceText
-from auditor.numbers import format_dutch, round_half_up
+from auditor.numbers import format_dutch, half_unit, round_half_up
 from auditor.relations.doubt import explain
 from auditor.relations.fact import Fact
 from auditor.report.place import Placer
@@ -19,6 +19,10 @@ from auditor.source import SourceRef
 
 UNIT_NAMES = {"nl": {"keuro": "keuro", "pct": "%", "pp": "procentpunt", "count": "aantal"},
               "en": {"keuro": "keuro", "pct": "%", "pp": "percentage points", "count": "count"}}
+# an amount printed in another unit than keuro is held in keuro, scaled by the factor of the unit it was
+# printed in (claims.mentions): a message that shows the printed digits names that unit with them
+PRINTED_KEURO_UNITS = {"nl": {Decimal(1000): "miljoen euro", Decimal("0.001"): "euro"},
+                       "en": {Decimal(1000): "million euro", Decimal("0.001"): "euro"}}
 
 
 def _plain(value: Decimal, decimals: int) -> str:
@@ -39,9 +43,19 @@ def _render(template: str, fact: Fact, lang: str) -> str:
         "formula": fact.formula,
         "location": f"{'regel' if lang == 'nl' else 'line'} {fact.location.line}",
         "related": ", ".join(str(q.source.line) for q in fact.quantities()),
-        "unit": UNIT_NAMES[lang].get(fact.unit, fact.unit),
+        "unit": _unit_name(fact, lang),
     }
     return template.format_map(values)
+
+
+def _unit_name(fact: Fact, lang: str) -> str:
+    """The unit of the stated number as printed ('1,2 miljoen euro'), else of the fact."""
+    if fact.unit == "keuro" and fact.stated is not None:
+        quantity = fact.stated.quantity
+        printed = PRINTED_KEURO_UNITS[lang].get(quantity.half_unit / half_unit(quantity.decimals))
+        if printed is not None:
+            return printed
+    return UNIT_NAMES[lang].get(fact.unit, fact.unit)
 
 
 def _finding_identity(rule: str, fact: Fact) -> str:
