@@ -1,7 +1,7 @@
 """ingest: turn an input file (text export, PDF, Word draft) into numbered lines with their origins.
 
-The names below are loaded when first used (PEP 562): reading a document in a thread of its own while
-the rest of the auditor loads (auditor.ingest.ahead) must not wait for the project's models."""
+The names below are loaded when first used (PEP 562): the read-ahead of a check (auditor.ingest.ahead)
+forks its reading child before the project's models load, and importing this package must not load them."""
 
 from __future__ import annotations
 

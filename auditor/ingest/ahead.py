@@ -27,11 +27,10 @@ from pathlib import Path
 
 from auditor.errors import InputError
 from auditor.ingest.decoding import Decoded, decode, read_file
-from auditor.ingest.detect import detect_format
+from auditor.ingest.detect import HEAD_BYTES, detect_format
 
 # the formats read by a library (PDFium, python-docx) for long enough that a child is worth its fork
 READ_BY_A_CHILD = ("pdf", "docx", "zip")
-HEAD_BYTES = 65536  # what the format is told from, as decoding does
 
 
 class ReadAhead:

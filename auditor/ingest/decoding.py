@@ -1,6 +1,6 @@
 """Read an input file into numbered lines with their origins: text export, PDF or Word draft, without
-the project's models (so that a document can be read in a thread of its own while they load; see
-auditor.ingest.ahead). auditor.ingest.document turns the result into a SourceText.
+the project's models (so that a document can be read by a process of its own, forked before they load;
+see auditor.ingest.ahead). auditor.ingest.document turns the result into a SourceText.
 
 The format is recognised from the content (magic bytes), never from the extension: a PDF named .docx
 is read as the PDF it is. Anything unreadable gets an InputError naming the problem in one line.
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.errors import InputError
-from auditor.ingest.detect import detect_format
+from auditor.ingest.detect import HEAD_BYTES, detect_format
 from auditor.ingest.origin import LineOrigin
 from auditor.ingest.text import control_characters, decode_text
 from auditor.limits import Limits, current_limits, exceeded
@@ -84,7 +84,7 @@ def _stat_refusal(file: Path, exc: OSError) -> InputError:
 def decode(data: bytes, path: str, limits: Limits | None = None) -> Decoded:
     """The lines of a document's bytes. Raises InputError for what cannot be read as a BBT."""
     limits = limits or current_limits()
-    kind = detect_format(data[:65536])
+    kind = detect_format(data[:HEAD_BYTES])
     sha256 = hashlib.sha256(data).hexdigest()
     if kind == "empty":
         raise InputError(f"{path} is leeg", f"{path} is empty")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 Format = Literal["text", "pdf", "docx", "zip", "binary", "empty", "doc", "encrypted_office"]
+HEAD_BYTES = 65536  # the first bytes of a file its format is told from
 
 _BINARY_SIGNATURES: tuple[bytes, ...] = (
     b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"\x1f\x8b", b"BZh", b"7z\xbc\xaf",
