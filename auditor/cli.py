@@ -257,8 +257,8 @@ def _silence_stdout() -> None:
 
 def command() -> None:
     """The bbt-audit command (also `python -m auditor`): main's exit code, without the interpreter's last
-    full garbage collection over every object the run made (a tenth of a short run): nothing is left to
-    collect once the command has written its output, and each object is still freed as the process ends."""
+    full garbage collection over every object the run made: nothing is left to collect once the command
+    has written its output, and each object is still freed as the process ends."""
     code = main()
     gc.freeze()
     raise SystemExit(code)
@@ -404,7 +404,8 @@ def _rules_command(args: argparse.Namespace, lang: str) -> int:
     from auditor.rules import RuleEngine, default_rules_dir
 
     directory = args.rules or default_rules_dir()
-    engine = RuleEngine.from_directory(directory)  # judges each rule's examples (a wrong one is refused), unless these files passed before
+    # judges each rule's examples (a wrong one is refused), unless these files passed with this code before
+    engine = RuleEngine.from_directory(directory)
     prefix = "rules/" if args.rules is None else f"{args.rules.as_posix().rstrip('/')}/"
     sys.stdout.write(catalogue_markdown(engine.rules, lang, prefix))
     return 0
@@ -451,7 +452,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
 
 
 def _read_ahead(args: argparse.Namespace):
-    """A check of one document starts reading it now, in a thread, while the audit's modules load."""
+    """A check of one document starts reading it now (a PDF or Word document in a child process), while
+    the audit's modules load."""
     if args.command != "check":
         return None
     files: list[Path] = args.files or [_shown(BUNDLED_SAMPLE)]

@@ -1,5 +1,6 @@
-"""What the rule files' YAML says, and that they passed their checks, kept between runs: reading YAML is most of loading the rules (PyYAML
-builds its Python objects in Python even with the C parser), and importing PyYAML costs as much again.
+"""What the rule files' YAML says, and that they passed their checks, kept between runs: reading YAML
+is most of loading the rules (PyYAML builds its Python objects in Python even with the C parser), and
+importing PyYAML costs as much again.
 
 The cache holds the plain data PyYAML gave for a set of rule files, stored as JSON under a key made of
 every file's path and bytes, so a changed, added or removed file is a new key. Only data that survives a
