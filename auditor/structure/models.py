@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, PrivateAttr
 
 from auditor.quantity import Quantity
+from auditor.source import SharedFieldsSet
 
 Credit = Literal["VAK", "VEK", "AO", "TO", "LO"]
 # ADJ: a Kredietevolutie step; VERSCHIL and PCT: derived columns of overview tables (BU − BA-JR, BU / BA-JR)
@@ -29,7 +30,7 @@ class Cell(BaseModel):
     row_index: int = 0  # which printed row of its table (0-based): cells of one row share it
 
 
-class BudgetTable(BaseModel):
+class BudgetTable(SharedFieldsSet):  # thousands in a large BBT: one set of given fields for all
     kind: TableKind
     title: str
     caption: str = ""  # beside its unit or the short line above it ('Tabel 1 – …', 'Waarvan Departement Zorg')
@@ -84,7 +85,7 @@ class BudgetTable(BaseModel):
         return rows[0] if len(rows) == 1 else None
 
 
-class Scope(BaseModel):
+class Scope(SharedFieldsSet):
     """A stretch of narrative text and the table its amounts are about."""
 
     id: str
@@ -96,7 +97,7 @@ class Scope(BaseModel):
     ise: str | None = None  # the ISE this text belongs to, if any
 
 
-class Article(BaseModel):
+class Article(SharedFieldsSet):
     code: str
     title: str
     line: int
