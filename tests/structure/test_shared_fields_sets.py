@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from auditor.claims.models import AmountClaim
 from auditor.quantity import Quantity
-from auditor.source import SourceRef, share_fields_set
-from auditor.structure.models import Cell, Scope
+from auditor.source import SharedFieldsSet, SourceRef, share_fields_set
+from auditor.structure.models import Article, BudgetTable, Cell, Scope
 
 
 def _quantity(text: str = "1.234", line: int = 3) -> Quantity:
@@ -34,9 +36,16 @@ def test_a_copy_with_other_fields_gets_its_own_set_and_leaves_the_shared_one_alo
     assert with_role.__pydantic_fields_set__ is _quantity().source.with_role("x").__pydantic_fields_set__
 
 
+class _Mutable(BaseModel):
+    """A model that can change and copies nothing before pydantic adds a name to its set."""
+
+    name: str
+    ise: str | None = None
+
+
 def test_a_model_that_can_change_shares_only_a_set_that_already_holds_every_field():
-    partial = share_fields_set(Scope(id="s", kind="other", title="t", start=1, end=2))
-    other = share_fields_set(Scope(id="s2", kind="other", title="t", start=1, end=2))
+    partial = share_fields_set(_Mutable(name="s"))
+    other = share_fields_set(_Mutable(name="s2"))
     assert partial.__pydantic_fields_set__ is not other.__pydantic_fields_set__
     partial.ise = "ISE"  # pydantic adds the name to this model's own set only
     assert "ise" not in other.model_fields_set
@@ -113,3 +122,13 @@ def test_report_models_share_theirs():
     assert made[0].locations[0].__pydantic_fields_set__ is made[1].locations[0].__pydantic_fields_set__
     assert made[0].model_dump(exclude_unset=True) == {"rule": "R", "status": "passed", "subject": "s",
                                                       "locations": [{"line": 1, "text": "1", "role": "r"}]}
+
+
+def test_tables_articles_and_scopes_share_theirs_and_a_field_set_later_stays_their_own():
+    first = Scope(id="s", kind="other", title="t", start=1, end=2)
+    second = Scope(id="s2", kind="other", title="t", start=1, end=2)
+    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
+    first.ise = "ISE"
+    assert "ise" in first.model_fields_set and "ise" not in second.model_fields_set
+    assert second.model_dump(exclude_unset=True) == {"id": "s2", "kind": "other", "title": "t", "start": 1, "end": 2}
+    assert all(issubclass(model, SharedFieldsSet) for model in (Article, BudgetTable, Scope))
