@@ -623,11 +623,19 @@ Cue = tuple[str, int, int]  # (kind, start, end)
 MOVEMENT_CUES = (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL))
 
 
+# What the cue finder keeps: a sentence's prefixes up to an amount are its questions, so a sentence with
+# hundreds of amounts would keep the square of its length; longer texts are scanned each time they are
+# asked about, and a document with more distinct texts than this starts over
+CUE_CACHE_TEXT_MAX = 1000  # characters
+CUE_CACHE_ENTRIES = 4096  # distinct texts (at most about 4 million characters kept)
+
+
 class _CueFinder:
     """The cues of each distinct text, found once per document: the readings of one amount ask for the
     cues of the same prefix of its sentence several times, and a BBT's articles repeat their sentences
     ("Het decretale krediet bedroeg bij BA 2024 …"). Seven scans of the text per question were up to a
-    quarter of the time of reading the claims. Lives as long as the document's ClaimReader."""
+    quarter of the time of reading the claims. Lives as long as the document's ClaimReader, bounded by
+    CUE_CACHE_TEXT_MAX and CUE_CACHE_ENTRIES."""
 
     def __init__(self) -> None:
         self.found: dict[str, tuple[list[Cue], list[Cue]]] = {}
@@ -648,7 +656,10 @@ class _CueFinder:
         cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
         levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
         movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
-        self.found[text] = (levels, movements)
+        if len(text) <= CUE_CACHE_TEXT_MAX:
+            if len(self.found) >= CUE_CACHE_ENTRIES:
+                self.found.clear()
+            self.found[text] = (levels, movements)
         return levels, movements
 
 

@@ -60,6 +60,7 @@ class ReadAhead:
         self._pipe = None
         _, status = os.waitpid(self._pid, 0)  # type: ignore[arg-type]
         self._pid = None
+        atexit.unregister(self._stop)
         if not payload:
             raise _reader_died(self.path, status)
         import pickle
@@ -99,11 +100,14 @@ def _read_into(path: Path, pipe: int) -> None:
     try:
         try:
             outcome: tuple[str, object] = ("read", decode(read_file(path), str(path)))
-        except InputError as exc:
+        except BaseException as exc:  # noqa: BLE001 - raised again in the command, as if read there
             outcome = ("failed", exc)
-        except BaseException as exc:  # noqa: BLE001 - the command reports it as its own internal error
-            outcome = ("failed", RuntimeError(f"{type(exc).__name__}: {exc}"))
-        payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an exception that does not pickle: its type and message do
+            failure = outcome[1]
+            payload = pickle.dumps(("failed", RuntimeError(f"{type(failure).__name__}: {failure}")),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(pipe, "wb") as out:
             out.write(payload)
     except BaseException:  # noqa: BLE001 - the parent went away, or the outcome could not be written

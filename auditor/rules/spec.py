@@ -80,6 +80,13 @@ def unsafe_parts(node: object) -> list[str]:
     return found
 
 
+def _refuse_unsafe(text: str, compiled: rule_engine.Rule) -> None:
+    refused = unsafe_parts(compiled.statement.expression)
+    if refused:
+        raise RuleProblem(f"voorwaarde {text!r} gebruikt {', '.join(refused)}, wat regelbestanden niet mogen",
+                          f"condition {text!r} uses {', '.join(refused)}, which rule files may not use")
+
+
 class Text(BaseModel):
     model_config = ConfigDict(extra="forbid")
     nl: str
@@ -193,6 +200,11 @@ class RuleSpec(BaseModel):
     @classmethod
     def _conditions_compile(cls, outcomes: list[Outcome], info: ValidationInfo) -> list[Outcome]:
         if info.context and info.context.get(PASSED_BEFORE):
+            # types were checked when these files passed; what a condition may use is checked on every
+            # load (a marker in the cache directory must not let a regular expression in), on the
+            # compiled form the engine evaluates anyway
+            for outcome in outcomes:
+                _refuse_unsafe(outcome.when, evaluation_condition(outcome.when))
             return outcomes
         for outcome in outcomes:
             try:
@@ -203,10 +215,7 @@ class RuleSpec(BaseModel):
                                   f" 'and', 'or', 'not'; getallen zonder duizendtalpunt, met decimaalpunt: 2289, -0.5)",
                                   f"condition {outcome.when!r} is invalid: {reason} (fields: {', '.join(FACT_FIELDS)};"
                                   f" 'and', 'or', 'not'; numbers without thousands separator, decimal point: 2289, -0.5)") from exc
-            refused = unsafe_parts(compiled.statement.expression)
-            if refused:
-                raise RuleProblem(f"voorwaarde {outcome.when!r} gebruikt {', '.join(refused)}, wat regelbestanden niet mogen",
-                                  f"condition {outcome.when!r} uses {', '.join(refused)}, which rule files may not use")
+            _refuse_unsafe(outcome.when, compiled)
         return outcomes
 
     @field_validator("message", "suggestion")

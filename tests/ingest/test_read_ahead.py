@@ -89,3 +89,17 @@ def test_a_command_that_stops_early_reports_its_own_error(tmp_path: Path) -> Non
                           "--rules", str(rules)], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert run.returncode == 2 and "regelbestand" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+@needs_fork
+def test_what_else_reading_raises_is_raised_in_the_command_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor.ingest import ahead as read_ahead
+
+    def broken(*args, **kwargs):
+        raise ValueError("kapotte tabel op pagina 3")
+
+    monkeypatch.setattr(read_ahead, "decode", broken)  # the forked child has the same code
+    reader = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.pdf")
+    assert reader._pid is not None
+    with pytest.raises(ValueError, match="kapotte tabel op pagina 3"):
+        reader.decoded()

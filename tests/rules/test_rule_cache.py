@@ -207,3 +207,15 @@ def test_the_fingerprint_follows_the_auditors_source(tmp_path: Path) -> None:
     (package / "rules" / "engine.py").write_text("A = 1\n", encoding="utf-8")
     (package / "new.py").write_text("", encoding="utf-8")
     assert rules_cache.source_fingerprint(package, "rule-engine 4") != before
+
+
+def test_a_planted_marker_does_not_let_an_unsafe_condition_in(cache: Path, rules_copy: Path) -> None:
+    target = next(rules_copy.rglob("BBT-TAB-001.yaml"))
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("when: difference != 0", 'when: kind =~ "(a+)+$"', 1), encoding="utf-8")
+    paths = spec.rule_files(rules_copy)
+    key = cache_key([(path.relative_to(rules_copy).as_posix(), path.read_bytes()) for path in paths])
+    rules_cache.mark_passed(key)  # as if someone wrote it into the cache directory
+    assert rules_cache.passed_before(key)
+    with pytest.raises(RuleFileError, match="regular expression|reguliere|=~"):
+        load_rules(rules_copy)
