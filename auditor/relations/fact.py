@@ -11,6 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
+from pydantic import ConfigDict
+
 from auditor.numbers import format_dutch, round_half_up
 from auditor.quantity import Quantity
 from auditor.source import SharedFieldsSet, SourceRef
@@ -28,6 +30,9 @@ CROSS_DOCUMENT_KINDS = frozenset({"cross_ba", "cross_ise_ba"})
 
 
 class Operand(SharedFieldsSet):
+    # frozen: one operand object stands for its cell in every fact that uses it (DocumentIndex.cell_operand)
+    model_config = ConfigDict(frozen=True)
+
     quantity: Quantity
     role: str
     sign: int = 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from auditor.source import SharedFieldsSet
 
@@ -65,6 +65,9 @@ class Finding(SharedFieldsSet):
 
 
 class CheckLocation(Place, SharedFieldsSet):
+    # frozen: one location object stands for a number in its role in every check it is in (ReportBuilder)
+    model_config = ConfigDict(frozen=True)
+
     text: str
     role: str
 
