@@ -51,7 +51,8 @@ def evaluation_condition(text: str) -> rule_engine.Rule:
 
 
 # Validation context of a rule set that passed every check with this code before (rules.cache): its
-# conditions were compiled against the fact fields and found safe then, and are not compiled again
+# conditions were type-checked against the fact fields then and are not again; that they are safe is
+# checked on every load, on the form the engine evaluates
 PASSED_BEFORE = "passed_before"
 
 
