@@ -5,10 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 
 from auditor.numbers import decimals_of, format_dutch, half_unit, parse_dutch_number
-from auditor.source import SourceRef, share_fields_set
+from auditor.source import RECORD, SourceRef
 
 Unit = Literal["keuro", "pct", "pp", "count"]
 
@@ -33,10 +32,9 @@ class SharedDecimals:
 _HALF_UNITS = SharedDecimals()
 
 
-class Quantity(BaseModel):
+@RECORD
+class Quantity:
     """One printed number. `value` is in the canonical unit (keuro, percent, percentage point)."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     value: Decimal
@@ -71,14 +69,14 @@ class Quantity(BaseModel):
     ) -> "Quantity":
         """Build from printed digits; `scale` converts e.g. miljoen euro to keuro (×1000)."""
         decimals = decimals_of(text)
-        return share_fields_set(cls(
+        return cls(
             id=f"L{line}C{column}",
             value=parse_dutch_number(text) * scale,
             half_unit=_HALF_UNITS(half_unit(decimals) * scale),
             decimals=decimals,
             unit=unit,
-            source=share_fields_set(SourceRef(line=line, end_line=end_line or line, column=column, page=page, text=text)),
-        ))
+            source=SourceRef(line=line, end_line=end_line or line, column=column, page=page, text=text),
+        )
 
 
 def fmt(value: Decimal, decimals: int = 0) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from auditor.claims.passage import Passage, Sentence
 from auditor.numbers import NUMBER_PATTERN, decimals_of, half_unit, parse_dutch_number
 from auditor.quantity import Quantity, Unit
-from auditor.source import SourceRef, share_fields_set
+from auditor.source import SourceRef
 
 UNIT = re.compile(
     r"\s*(?P<unit>keuro|k€|k\s?EUR\b|duizend\s+euro|miljoen\s+euro|mln\.?\s*euro|mln\b|mio\b|euro\b|"
@@ -123,14 +123,14 @@ def find_mentions(passage: Passage, sentence: Sentence, *, counts: bool = False)
         # what passage.ref(offset, sentence.start + number_end) gives, without finding the same lines again
         source = SourceRef(line=line, end_line=end_line, column=column, text=passage.text[offset: sentence.start + number_end],
                            role=None)
-        quantity = share_fields_set(Quantity(
+        quantity = Quantity(
             id=f"L{line}C{column}",
             value=parse_dutch_number(printed) * scale,
             half_unit=half_unit(decimals) * scale,
             decimals=decimals,
             unit=unit,
-            source=share_fields_set(source),
-        ))
+            source=source,
+        )
         opened += text.count("(", counted, match.start())
         closed += text.count(")", counted, match.start())
         counted = match.start()

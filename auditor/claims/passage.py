@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from auditor.source import SourceRef, share_fields_set
+from auditor.source import SourceRef
 
 BULLET_MARKS = "-–•▪◦●"
 BULLET = re.compile(rf"^\s*(?:[{BULLET_MARKS}]|\d+[.)])\s+")
@@ -58,7 +58,7 @@ class Passage:
     def ref(self, start: int, end: int, role: str | None = None) -> SourceRef:
         line, column = self.position(start)
         end_line = self.position(max(start, end - 1))[0]
-        return share_fields_set(SourceRef(line=line, end_line=end_line, column=column, text=self.text[start:end], role=role))
+        return SourceRef(line=line, end_line=end_line, column=column, text=self.text[start:end], role=role)
 
     def line_of(self, offset: int) -> int:
         return self.position(offset)[0]

@@ -10,7 +10,7 @@ from auditor.claims.models import AmountClaim, Claims, MovementClaim
 from auditor.relations.context import DocumentIndex, text_operand
 from auditor.relations.fact import Fact, credit_it_fits, signed_sum, sum_equation, sum_formula
 from auditor.quantity import Quantity
-from auditor.source import SourceRef, share_fields_set
+from auditor.source import SourceRef
 from auditor.structure.models import BudgetTable
 
 
@@ -88,9 +88,9 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
                              if a.scope == scope_id and a.column == "ADJ" and a.credit in (credit, "BOTH", None)]
                 point, lo, hi = signed_sum(operands)
                 first, last = details[0].quantity.source, details[-1].quantity.source
-                location = share_fields_set(SourceRef(
+                location = SourceRef(
                     line=first.line, end_line=last.end_line, column=first.column,
-                    text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst"))
+                    text=", ".join(m.quantity.display for m in details), role=f"bewegingen {credit} in de tekst")
                 facts.append(index.comparison(
                     kind="movement", key=f"movement|{scope_id}|{credit}", group=owner, credit=credit, column=target,
                     subject=f"{owner}: BA + bewegingen = {target} ({credit})", stated=bajr_op, operands=operands,
@@ -137,9 +137,8 @@ def _step_facts(index: DocumentIndex, table: BudgetTable, owner: str, scope_id: 
             kind="movement", key=f"step|{scope_id}|{credit}|{step}", group=owner, credit=credit,
             subject=f"{owner}: {step} = Σ in de tekst ({credit})", stated=index.cell_operand(cell, owner),
             operands=operands, computed=signed_sum(operands),
-            location=share_fields_set(SourceRef(line=first.line, end_line=last.end_line, column=first.column,
-                                                text=", ".join(m.quantity.display for m in mine),
-                                                role=f"{step.lower()} {credit} in de tekst")),
+            location=SourceRef(line=first.line, end_line=last.end_line, column=first.column,
+                               text=", ".join(m.quantity.display for m in mine), role=f"{step.lower()} {credit} in de tekst"),
             formula=sum_equation(operands, cell.quantity, step),
             direction_stated=all(m.direction_stated for m in mine),
             # the text may name only some of the step's parts

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
-from auditor.source import SharedFieldsSet
+from auditor.source import RECORD, SharedFieldsSet
 
 SCHEMA_VERSION = "2"  # 2: severity "review", summary.review, coverage
 
@@ -64,15 +64,25 @@ class Finding(SharedFieldsSet):
     uncertain: list[str] = []
 
 
-class CheckLocation(Place, SharedFieldsSet):
-    # frozen: one location object stands for a number in its role in every check it is in (ReportBuilder)
-    model_config = ConfigDict(frozen=True)
-
+# A Place with the number's text and role: a record, one per number and role, shared by every check it
+# is in (ReportBuilder). Its fields are Place's, in Place's order (a test holds them so). No docstring:
+# it would become the schema's description.
+@RECORD
+class CheckLocation:
+    line: int
+    column: int = 0
+    page: int | None = None
+    page_line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    paragraph: int | None = None
+    heading: str | None = None
+    table: TableCell | None = None
     text: str
     role: str
 
 
-class Check(SharedFieldsSet):
+@RECORD
+class Check:
     rule: str
     status: Literal["passed", "failed"]
     subject: str

@@ -1,11 +1,13 @@
-"""Models of which a document yields thousands share their set of given fields; what pydantic reports
-and serialises about them is unchanged."""
+"""Models of which a document yields thousands share their set of given fields, or are slotted records
+(numbers, places, checks); what pydantic reports and serialises about them is unchanged."""
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, fields
 from decimal import Decimal
 
-from pydantic import BaseModel
+import pytest
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from auditor.claims.models import AmountClaim
 from auditor.quantity import Quantity
@@ -17,23 +19,24 @@ def _quantity(text: str = "1.234", line: int = 3) -> Quantity:
     return Quantity.from_text(text, line=line, column=5, unit="keuro")
 
 
-def test_numbers_share_one_set_with_the_names_they_were_given():
-    first, second = _quantity(), _quantity("56,7", line=9)
-    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
-    assert first.source.__pydantic_fields_set__ is second.source.__pydantic_fields_set__
-    assert first.model_fields_set == set(Quantity.model_fields)
-    assert first.source.model_fields_set == {"line", "end_line", "column", "page", "text"}
-    assert first.source.model_dump(exclude_unset=True) == {"line": 3, "end_line": 3, "column": 5, "page": None,
-                                                           "text": "1.234"}
+def test_numbers_and_their_places_are_slotted_records_validated_like_models():
+    first = _quantity()
+    for record, name in ((first, "value"), (first.source, "text")):
+        assert not hasattr(record, "__dict__")  # no attribute dictionary per number
+        with pytest.raises(FrozenInstanceError):
+            setattr(record, name, "9")  # shared by every model that refers to it
+    with pytest.raises(ValidationError):
+        SourceRef(line="regel drie", end_line=3, text="1.234")  # type: ignore[arg-type]
+    assert TypeAdapter(Quantity).dump_python(first, mode="json") == {
+        "id": "L3C5", "value": "1234", "half_unit": "0.5", "decimals": 0, "unit": "keuro",
+        "source": {"line": 3, "end_line": 3, "column": 5, "page": None, "text": "1.234", "role": None}}
 
 
-def test_a_copy_with_other_fields_gets_its_own_set_and_leaves_the_shared_one_alone():
+def test_a_place_with_a_role_is_a_new_record_and_leaves_the_first_alone():
     source = _quantity().source
-    shared = set(source.__pydantic_fields_set__)
     with_role = source.with_role("tekst")
-    assert with_role.model_fields_set == shared | {"role"}
-    assert source.model_fields_set == shared == _quantity().source.model_fields_set
-    assert with_role.__pydantic_fields_set__ is _quantity().source.with_role("x").__pydantic_fields_set__
+    assert with_role.role == "tekst" and source.role is None
+    assert with_role == SourceRef(line=3, end_line=3, column=5, text="1.234", role="tekst")
 
 
 class _Mutable(BaseModel):
@@ -67,7 +70,9 @@ def test_claims_share_theirs_however_they_are_made():
     assert made.__pydantic_fields_set__ is loaded.__pydantic_fields_set__
     assert loaded == made
     assert Decimal(loaded.quantity.value) == Decimal(1234)
-    assert SourceRef.model_validate(made.quantity.source.model_dump()) == made.quantity.source
+    assert loaded.quantity == made.quantity and loaded.quantity is not made.quantity
+    adapter = TypeAdapter(SourceRef)
+    assert adapter.validate_python(adapter.dump_python(made.quantity.source)) == made.quantity.source
 
 
 def _fact(**extra):
@@ -113,15 +118,20 @@ def test_a_refused_assignment_adds_no_name():
     assert one.model_fields_set == {"a"} and Frozen(a=2).model_fields_set == {"a"}
 
 
-def test_report_models_share_theirs():
-    from auditor.report.models import Check, CheckLocation
+def test_checks_and_their_locations_are_records_with_the_fields_of_a_place():
+    from auditor.report.models import Check, CheckLocation, Place
 
-    made = [Check(rule="R", status="passed", subject="s", locations=[CheckLocation(line=n, text="1", role="r")])
-            for n in (1, 2)]
-    assert made[0].__pydantic_fields_set__ is made[1].__pydantic_fields_set__
-    assert made[0].locations[0].__pydantic_fields_set__ is made[1].locations[0].__pydantic_fields_set__
-    assert made[0].model_dump(exclude_unset=True) == {"rule": "R", "status": "passed", "subject": "s",
-                                                      "locations": [{"line": 1, "text": "1", "role": "r"}]}
+    location = CheckLocation(line=1, text="1", role="r")
+    made = Check(rule="R", status="passed", subject="s", locations=[location])
+    assert not hasattr(made, "__dict__") and not hasattr(location, "__dict__")
+    # a check's location is written as a Place with its text and role, in Place's order
+    assert [f.name for f in fields(CheckLocation)] == [*Place.model_fields, "text", "role"]
+    own = TypeAdapter(CheckLocation).json_schema(ref_template="{model}")["properties"]
+    assert {name: own[name] for name in Place.model_fields} == Place.model_json_schema(ref_template="{model}")["properties"]
+    assert TypeAdapter(Check).dump_python(made) == {
+        "rule": "R", "status": "passed", "subject": "s", "formula": "",
+        "locations": [{"line": 1, "column": 0, "page": None, "page_line": None, "bbox": None, "paragraph": None,
+                       "heading": None, "table": None, "text": "1", "role": "r"}]}
 
 
 def test_tables_articles_and_scopes_share_theirs_and_a_field_set_later_stays_their_own():
