@@ -98,9 +98,12 @@ def audit_one(path: Path, options: Options) -> Outcome:
 
 
 def _warm(options: Options) -> None:
-    """Load the rules once per worker before the first document (what a single run does at start)."""
+    """Load the rules once per worker before the first document (what a single run does at start). A
+    worker reads each document's pages itself: its siblings keep the other cores busy."""
     from auditor.audit import engine_for
+    from auditor.ingest.forked import stay_in_this_process
 
+    stay_in_this_process()
     try:
         engine_for(options.rules_dir)
     except RuleFileError:

@@ -39,8 +39,10 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from ctypes import c_double
 from dataclasses import dataclass
+from functools import partial
 
 from auditor.errors import InputError
+from auditor.ingest.forked import Forked, reading_processes
 from auditor.ingest.docx_numbering import BULLET  # the bullet a Word list item is read with
 from auditor.ingest.origin import BBox, LineOrigin, Span
 from auditor.limits import Limits, current_limits, exceeded
@@ -126,19 +128,7 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> tuple[list
         if pages > limits.pdf_pages:
             raise exceeded(path, "pagina's", "pages", pages, "pdf_pages", limits.pdf_pages)
         check_streams(data, path, limits)  # before PDFium inflates a page's content
-        page_lines: list[_PageLine] = []
-        characters = 0
-        for page_index in range(pages):
-            page = document[page_index]
-            try:
-                read, count = _read_page(page, page_index + 1, path, limits)
-                page_lines.extend(read)
-            finally:
-                page.close()
-            characters += count
-            if characters > limits.document_chars:
-                raise exceeded(path, "tekens tekst", "characters of text", f">{limits.document_chars}",
-                               "document_chars", limits.document_chars)
+        page_lines = _read_pages(document, pages, path, limits)
     finally:
         document.close()
     if not any(line.text.strip() for line in page_lines):
@@ -157,6 +147,76 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> tuple[list
         origins.append(LineOrigin(page=line.page, page_line=per_page[line.page], bbox=line.bbox,
                                                   spans=line.spans))
     return lines, origins, []
+
+
+@dataclass
+class _PagesRead:
+    """A run of consecutive pages as read: each page's lines and its count of characters, up to the page
+    whose reading raised `failure` (then the pages after it were not read)."""
+
+    pages: list[tuple[list[_PageLine], int]]
+    failure: BaseException | None = None
+
+
+def _read_pages(document, pages: int, path: str, limits: Limits) -> list[_PageLine]:
+    """Every page's lines, in page order. On a machine with more cores the pages are split into runs of
+    consecutive pages, each read by its own process (forked children: auditor.ingest.forked) while this
+    one reads the first: reading a page is PDFium parsing it, one page at a time in a process. Whatever
+    the split, the outcome is reading the pages one by one: the same lines, and the same refusal (the
+    first page that fails, or the page at which the document's characters pass their limit)."""
+    runs = _page_runs(pages, reading_processes())
+    children = [Forked(partial(_read_run, document, run, path, limits), path) for run in runs[1:]]
+    try:
+        parts = [_read_run(document, runs[0], path, limits)] + [child.result() for child in children]
+        page_lines: list[_PageLine] = []
+        characters = 0
+        for part in parts:
+            for lines, count in part.pages:
+                page_lines.extend(lines)
+                characters += count
+                if characters > limits.document_chars:
+                    raise exceeded(path, "tekens tekst", "characters of text", f">{limits.document_chars}",
+                                   "document_chars", limits.document_chars)
+            if part.failure is not None:
+                raise part.failure
+        return page_lines
+    finally:
+        for child in children:
+            child.stop()
+
+
+# pages a reading process is given at least: reading a page takes about 2 ms, a fork and handing the
+# lines back about as much as one page
+PAGES_PER_READER_MIN = 4
+
+
+def _page_runs(pages: int, processes: int) -> list[range]:
+    """The pages split into up to `processes` runs of consecutive pages, as equal as they come."""
+    count = max(1, min(processes, pages // PAGES_PER_READER_MIN))
+    bounds = [pages * n // count for n in range(count + 1)]
+    return [range(start, end) for start, end in zip(bounds, bounds[1:])]
+
+
+def _read_run(document, run: range, path: str, limits: Limits) -> _PagesRead:
+    """The pages of `run`, read until one fails or the run's own characters pass the document's limit
+    (the document's then pass it by that page or earlier: _read_pages refuses it where they do)."""
+    read = _PagesRead(pages=[])
+    characters = 0
+    for page_index in run:
+        try:
+            page = document[page_index]
+            try:
+                lines, count = _read_page(page, page_index + 1, path, limits)
+            finally:
+                page.close()
+        except Exception as exc:  # noqa: BLE001 - raised by _read_pages in page order, as if read one by one
+            read.failure = exc
+            break
+        read.pages.append((lines, count))
+        characters += count
+        if characters > limits.document_chars:
+            break
+    return read
 
 
 def check_streams(data: bytes, path: str, limits: Limits) -> None:

@@ -26,7 +26,7 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="read-ahead fork
 def test_the_child_hands_back_what_reading_in_line_gives(name: str) -> None:
     path = FIXTURES / name
     ahead = ReadAhead(path)
-    assert ahead._pid is not None  # it did fork
+    assert ahead.child is not None  # it did fork
     assert ahead.decoded() == decode(read_file(path), str(path))
 
 
@@ -34,7 +34,7 @@ def test_a_text_export_is_read_in_line(tmp_path: Path) -> None:
     """A few milliseconds of reading: less than a fork costs; so is what is no regular file."""
     path = FIXTURES / "sociale-economie-uitvoering-2024.txt"
     ahead = ReadAhead(path)
-    assert ahead._pid is None and ahead.decoded() == decode(read_file(path), str(path))
+    assert ahead.child is None and ahead.decoded() == decode(read_file(path), str(path))
     fifo = tmp_path / "pipe.pdf"
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="FIFO"):
@@ -62,7 +62,7 @@ def test_a_missing_file_fails_as_in_line(tmp_path: Path) -> None:
 @needs_fork
 def test_a_reader_that_dies_is_one_clear_input_error() -> None:
     ahead = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.pdf")
-    os.kill(ahead._pid, signal.SIGKILL)  # as a crash of the PDF library would end it
+    os.kill(ahead.child.pid, signal.SIGKILL)  # as a crash of the PDF library would end it
     with pytest.raises(InputError, match="SIGKILL"):
         ahead.decoded()
 
@@ -73,7 +73,7 @@ def test_with_other_threads_running_it_reads_in_line() -> None:
     other.start()
     try:
         ahead = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.pdf")
-        assert ahead._pid is None  # forking a process with threads could copy a held lock
+        assert ahead.child is None  # forking a process with threads could copy a held lock
         assert ahead.decoded().format == "pdf"
     finally:
         stop.set()
@@ -100,6 +100,6 @@ def test_what_else_reading_raises_is_raised_in_the_command_as_it_was(monkeypatch
 
     monkeypatch.setattr(read_ahead, "decode", broken)  # the forked child has the same code
     reader = ReadAhead(FIXTURES / "sociale-economie-uitvoering-2024.pdf")
-    assert reader._pid is not None
+    assert reader.child is not None
     with pytest.raises(ValueError, match="kapotte tabel op pagina 3"):
         reader.decoded()

@@ -1,0 +1,131 @@
+"""A PDF's pages read by several processes side by side (auditor/ingest/pdf.py, `_read_pages`) give what
+reading them one by one gives: the same lines and places, and the same refusal for the same page."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import given, strategies as st
+
+from auditor.errors import InputError
+from auditor.ingest import forked, pdf
+from auditor.ingest.forked import READ_PROCESSES_ENV, reading_processes
+from auditor.ingest.pdf import PAGES_PER_READER_MIN, _page_runs, read_pdf
+from auditor.limits import Limits
+from tests.conftest import ROOT
+
+SAMPLE = ROOT / "fixtures" / "sociale-economie-uitvoering-2024.pdf"
+PDFS = sorted((ROOT / "fixtures").glob("*.pdf")) + sorted((ROOT / "fixtures" / "mutations").glob("*.pdf"))
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="only a process that can fork splits the pages")
+
+
+class Reader:
+    """read_pdf with a given number of reading processes, counting the children it forked."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.monkeypatch = monkeypatch
+        self.forks = 0
+        real = pdf.Forked
+
+        def counted(*args, **kwargs):
+            self.forks += 1
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(pdf, "Forked", counted)
+
+    def read(self, path: Path, processes: int, limits: Limits | None = None) -> object:
+        self.monkeypatch.setenv(READ_PROCESSES_ENV, str(processes))
+        try:
+            return read_pdf(path.read_bytes(), str(path), limits)
+        except InputError as exc:
+            return "refused", exc.nl, exc.en
+
+
+@needs_fork
+@pytest.mark.parametrize("path", PDFS, ids=[p.name for p in PDFS])
+def test_split_reading_gives_the_lines_and_places_of_reading_page_by_page(path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(pdf, "PAGES_PER_READER_MIN", 1)  # the 5-page begroting is split too
+    reader = Reader(monkeypatch)
+    alone = reader.read(path, 1)
+    assert reader.forks == 0
+    assert reader.read(path, 2) == alone
+    assert reader.forks == 1  # the pages were split: a child read the second half
+    assert reader.read(path, 3) == alone and reader.forks == 3
+
+
+@needs_fork
+@pytest.mark.parametrize("document_chars", [2_000, 50_000, 60_000, 80_000, 1_000_000])
+def test_the_document_is_refused_where_its_characters_pass_the_limit(document_chars: int, monkeypatch) -> None:
+    """50,000 and more: the limit is passed in the second half, which a child read on its own count."""
+    reader = Reader(monkeypatch)
+    limits = Limits(document_chars=document_chars)
+    assert reader.read(SAMPLE, 2, limits) == reader.read(SAMPLE, 1, limits)
+
+
+@needs_fork
+@pytest.mark.parametrize("failing", [(5,), (20,), (5, 20), (20, 30), (32,)])
+def test_the_first_page_that_fails_is_the_one_reported(failing: tuple[int, ...], monkeypatch) -> None:
+    real = pdf._read_page
+
+    def fails_on_some(page, number, path, limits):
+        if number in failing:
+            raise InputError(f"pagina {number} is kapot", f"page {number} is broken")
+        return real(page, number, path, limits)
+
+    monkeypatch.setattr(pdf, "_read_page", fails_on_some)  # the forked child has the same code
+    reader = Reader(monkeypatch)
+    assert reader.read(SAMPLE, 2) == reader.read(SAMPLE, 1) == ("refused", f"pagina {failing[0]} is kapot",
+                                                               f"page {failing[0]} is broken")
+
+
+@needs_fork
+def test_a_child_that_dies_is_one_clear_input_error(monkeypatch) -> None:
+    real = pdf._read_page
+
+    def crashes_on_page_20(page, number, path, limits):
+        if number == 20:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a crash of the PDF library would end it
+        return real(page, number, path, limits)
+
+    monkeypatch.setattr(pdf, "_read_page", crashes_on_page_20)
+    outcome = Reader(monkeypatch).read(SAMPLE, 2)
+    assert outcome[0] == "refused" and "SIGKILL" in outcome[1]  # type: ignore[index]
+
+
+def test_a_process_whose_cores_are_taken_reads_every_page_itself(monkeypatch) -> None:
+    monkeypatch.setenv(READ_PROCESSES_ENV, "2")
+    if hasattr(os, "fork"):
+        assert reading_processes() == 2
+    monkeypatch.setattr(forked, "_ONE_PROCESS", True)  # a reading child, a pool's worker
+    assert reading_processes() == 1
+    monkeypatch.setattr(forked, "_ONE_PROCESS", False)
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert reading_processes() == 1  # forking a process with threads could copy a held lock
+    finally:
+        stop.set()
+        other.join()
+
+
+@pytest.mark.parametrize("raw", ["0", "-2", "twee", ""])
+def test_a_bad_number_of_reading_processes_is_refused_with_its_name(raw: str, monkeypatch) -> None:
+    monkeypatch.setenv(READ_PROCESSES_ENV, raw)
+    if hasattr(os, "fork"):
+        with pytest.raises(InputError, match=READ_PROCESSES_ENV):
+            reading_processes()
+
+
+@given(pages=st.integers(0, 3_000), processes=st.integers(1, 16))
+def test_the_pages_are_split_into_runs_of_consecutive_pages(pages: int, processes: int) -> None:
+    runs = _page_runs(pages, processes)
+    assert [page for run in runs for page in run] == list(range(pages))
+    assert 1 <= len(runs) <= processes
+    if len(runs) > 1:
+        assert min(len(run) for run in runs) >= PAGES_PER_READER_MIN
+        assert max(len(run) for run in runs) - min(len(run) for run in runs) <= 1
