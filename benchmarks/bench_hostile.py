@@ -2,8 +2,9 @@
 
 Targets: peak memory ≤ 500 MB and time ≤ 10 s on every case. Measured here, not in a timed test: the
 test matrix (tests/hardening) asserts the outcomes, this script what they cost. Also the claim reader
-on one sentence of 2,000 / 4,000 / 8,000 / 16,000 amounts (linear: the time doubles with the size),
-and documents just under the limits (what a genuine large file may cost).
+on one sentence of 2,000 / 4,000 / 8,000 / 16,000 amounts (linear: the time doubles with the size), on
+sentences of 500 movements (each amount read against the whole sentence before it), and documents just
+under the limits (what a genuine large file may cost).
 
 Run: python benchmarks/bench_hostile.py [--only SUBSTRING]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hardening.cases import SAMPLE, Case, build_cases, long_sentence  # noqa: E402
+from tests.hardening.cases import SAMPLE, Case, build_cases, long_sentence, movement_sentences  # noqa: E402
 
 MEMORY_MB, SECONDS = 500, 10.0
 
@@ -46,6 +47,13 @@ def extra_cases(directory: Path) -> dict[str, callable]:
             path.write_text(long_sentence(amounts), encoding="utf-8")
             return Case(["check", str(path), "--format", "json"], 1)
         cases[f"one sentence of {amounts:,} amounts"] = sentence
+
+    for sentences in (1, 30):  # 30: the text near its limit (1.4 M characters)
+        def movements(sentences=sentences) -> Case:
+            path = directory / f"movements-{sentences}.txt"
+            path.write_text(movement_sentences(500, sentences), encoding="utf-8")
+            return Case(["check", str(path), "--format", "json"], 1)
+        cases[f"{sentences} sentence(s) of 500 movements"] = movements
 
     def text_near_limit() -> Case:
         path = directory / "near.txt"

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import re
 
+# The most runs of whitespace a match attempt of a cue pattern (LEVEL_CUES, MOVEMENT_UP/DOWN/NEUTRAL,
+# DENOMINATOR_PHRASE) may look across from where it starts ("stijgt (?:\w+\s+){0,4}met": five). The cue
+# scanner (auditor.claims.cue_scan) relies on it to scan only the end of a longer prefix again;
+# tests/claims/test_cue_scan.py reads every pattern and holds it to this bound, so a pattern that could
+# look further ("steeg.*met") is refused there rather than read wrongly.
+CUE_SPAN_RUNS_MAX = 12
+
 # level cues: which table column an amount restates
 LEVEL_CUES: dict[str, re.Pattern[str]] = {
     "BA-JR": re.compile(
@@ -63,6 +70,9 @@ NET = re.compile(r"\bin\s+(?:het\s+)?tota(?:al|liteit)\b|\bper\s+saldo\b|\bnetto
                  r"|\bten\s+opzichte\s+van\b|\bt\.o\.v\.")
 # "stijgt met 352 keuro ten opzichte van BA 2025": the change named after the amount is the whole change
 NET_AFTER = re.compile(r"\bten\s+opzichte\s+van\b|\bt\.o\.v\.|\bvergeleken\s+met\b|\btegenover\s+(?:de\s+|het\s+)?(?:ba|bo|vorig)")
+# where the clause after an amount ends: the sentence's end or a clause break. No two matches overlap
+# (none starts with what another one has inside it), which auditor.claims.cue_scan.ClauseAfter relies on
+CLAUSE_STOP = re.compile(r"[;]|\.\s|\.$|,\s(?:maar|terwijl|waardoor|om|omdat)\b")
 # a sentence that concludes from the movements before it: they are all of them
 CONCLUSION = re.compile(r"\bwaardoor\b|\bhierdoor\b|\baldus\b|\bzodat\b|\bin\s+tota(?:al|liteit)\b|\bper\s+saldo\b"
                         r"|\bna\s+(?:deze\s+|de\s+|alle\s+)?(?:krediet)?(?:herverdelingen|bewegingen|aanpassingen)\b")

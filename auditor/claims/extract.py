@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from auditor.claims import cues
+from auditor.claims.cue_scan import MOVEMENT_PATTERNS, ClauseAfter, CueScanner, PrefixSearch
 from auditor.claims.mentions import Mention, find_mentions
 from auditor.claims.models import (
     AmountClaim,
@@ -92,6 +93,8 @@ class ClaimReader:
         self.footnotes = {int(lines[n - 1].split()[0]): n for n in doc.footnote_lines}
         self.limits = current_limits()
         self.nearest_cue = _CueFinder().nearest
+        self._net: PrefixSearch | None = None  # the last sentence's search for a net-change word
+        self._after: ClauseAfter | None = None  # the last sentence's clauses, for what follows an amount
         self.counts: dict[int, list[Mention]] = {}  # per passage (read_scope): a sentence's start → its bare numbers
 
     def read(self) -> Claims:
@@ -321,10 +324,29 @@ class ClaimReader:
         # the cue governs the first amount after it: "daalde met 1.120 keuro van 22.405 keuro in BA 2024"
         return len(gap.split()) <= 6 and not any(c.isdigit() for c in gap) and not cues.COPULA_THEN_NUMBER.search(gap)
 
+    def net_before(self, lower: str, end: int) -> bool:
+        """Whether the sentence says before `end` that a change is the whole one ("in totaal", "per saldo"):
+        asked before each of its amounts, so searched from the last words before `end` (PrefixSearch)."""
+        if len(lower) <= CUE_SCAN_REUSE_MIN:
+            return cues.NET.search(lower[:end]) is not None  # a short sentence: searched whole, at less cost
+        if self._net is None or self._net.text is not lower:
+            self._net = PrefixSearch(cues.NET, lower)
+        return self._net.before(end)
+
+    def net_after(self, lower: str, start: int) -> bool:
+        """Whether the clause after an amount ending at `start` names what the change is relative to
+        ("ten opzichte van BA 2025"): `NET_AFTER.search(after[:_next_stop(after)])`, from one scan of the
+        sentence (ClauseAfter)."""
+        if len(lower) <= CUE_SCAN_REUSE_MIN:
+            after = lower[start:]
+            return cues.NET_AFTER.search(after[: _next_stop(after)]) is not None
+        if self._after is None or self._after.text is not lower:
+            self._after = ClauseAfter(cues.CLAUSE_STOP, cues.NET_AFTER, lower)
+        return self._after.names(start)
+
     def movement(self, kind: str, lower: str, mention: Mention, cue_text: str = "") -> _Reading:
         after = lower[mention.end:]
-        net = cues.NET.search(lower[: mention.start]) is not None or \
-            cues.NET_AFTER.search(after[: _next_stop(after)]) is not None
+        net = self.net_before(lower, mention.start) or self.net_after(lower, mention.end)
         step = next((name for name, pattern in cues.STEP_OF_MOVEMENT if pattern.search(cue_text)), None)
         if kind == "UP":
             return _Reading("movement", sign=1, stated=True, net=net, step=step)
@@ -606,7 +628,7 @@ def _strip_percent_clauses(text: str) -> str:
 def _next_stop(text: str) -> int:
     """End of the clause after an amount: sentence end or clause break. Coordinated amounts
     ("2.000 keuro VAK en 2.000 keuro VEK herverdeeld naar …") share the verb that follows them."""
-    match = re.search(r"[;]|\.\s|\.$|,\s(?:maar|terwijl|waardoor|om|omdat)\b", text)
+    match = cues.CLAUSE_STOP.search(text)
     return match.start() if match else len(text)
 
 
@@ -620,7 +642,7 @@ def _level_column(cue: str) -> str:
 
 
 Cue = tuple[str, int, int]  # (kind, start, end)
-MOVEMENT_CUES = (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTRAL", cues.MOVEMENT_NEUTRAL))
+MOVEMENT_CUES = MOVEMENT_PATTERNS
 
 
 # What the cue finder keeps: a sentence's prefixes up to an amount are its questions, so a sentence with
@@ -628,6 +650,27 @@ MOVEMENT_CUES = (("UP", cues.MOVEMENT_UP), ("DOWN", cues.MOVEMENT_DOWN), ("NEUTR
 # asked about, and a document with more distinct texts than this starts over
 CUE_CACHE_TEXT_MAX = 1000  # characters
 CUE_CACHE_ENTRIES = 4096  # distinct texts (at most about 4 million characters kept)
+# a text longer than this is scanned by reusing the scan of an earlier text it begins like (CueScanner),
+# and a sentence longer than this is searched per amount from its last words (PrefixSearch, ClauseAfter);
+# a shorter one costs less to scan or search whole
+CUE_SCAN_REUSE_MIN = 600  # characters
+
+
+def closest_cue(found: list[Cue], first: bool = False) -> Cue | None:
+    """The cue closest to the end of its text (by end, then length), or with `first` to its start, that
+    is not inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen" yields to it); on a
+    tie the earlier in `found`. Candidates are tried in that order, so a sentence with hundreds of cues is
+    not compared pair by pair."""
+    if len(found) <= 1:
+        return found[0] if found else None
+    order = sorted(range(len(found)), key=(lambda n: (found[n][1], n)) if first else
+                   (lambda n: (-found[n][2], -(found[n][2] - found[n][1]), n)))
+    for n in order:
+        cue = found[n]
+        if not any(o is not cue and o[1] <= cue[1] and cue[2] <= o[2] and (o[2] - o[1]) > (cue[2] - cue[1])
+                   for o in found):
+            return cue
+    return None  # not reached: the longest cue is inside no longer one
 
 
 class _CueFinder:
@@ -639,23 +682,22 @@ class _CueFinder:
 
     def __init__(self) -> None:
         self.found: dict[str, tuple[list[Cue], list[Cue]]] = {}
+        self.scanner = CueScanner()
 
     def nearest(self, text: str, *, first: bool = False, levels_only: bool = False) -> Cue | None:
         """The cue closest to the end of `text` (or its start with `first`): (kind, start, end)."""
         levels, movements = self.found.get(text) or self.scan(text)
         found = levels if levels_only else levels + movements
-        if not found:
-            return None
-        if len(found) > 1:
-            # a cue inside a longer one ("herverdelingen" in "na bovenstaande herverdelingen") yields to it
-            found = [c for c in found if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1]) for o in found)]
-        return min(found, key=lambda c: c[1]) if first else max(found, key=lambda c: (c[2], c[2] - c[1]))
+        return closest_cue(found, first)
 
     def scan(self, text: str) -> tuple[list[Cue], list[Cue]]:
-        # every denominator phrase starts with "van": without it there is none to blank out
-        cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
-        levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
-        movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
+        if len(text) <= CUE_SCAN_REUSE_MIN:
+            # every denominator phrase starts with "van": without it there is none to blank out
+            cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
+            levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
+            movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
+        else:
+            levels, movements = self.scanner.scan(text)  # a long prefix: only its end is scanned again
         if len(text) <= CUE_CACHE_TEXT_MAX:
             if len(self.found) >= CUE_CACHE_ENTRIES:
                 self.found.clear()

@@ -48,6 +48,16 @@ def long_sentence(amounts: int) -> str:
     return "\n".join(lines)
 
 
+def movement_sentences(amounts: int, sentences: int) -> str:
+    """The sample with `sentences` sentences of `amounts` movements each ("het krediet steeg met …"): the
+    claim reader asks for the cues before every amount, so each costs what the sentence before it does."""
+    clauses = ", ".join(f"het krediet steeg met {1 + k % 900}.{k % 1000:03d} keuro voor de ondersteuning van lokale "
+                        "projecten" for k in range(amounts))
+    lines = _with(_sample_lines(), "De uitvoering op dit begrotingsartikel bedroeg 552.289",
+                  [f"In 2024 {clauses}.", ""] * sentences)
+    return "\n".join(lines)
+
+
 def _write(directory: Path, name: str, data: bytes | str) -> Path:
     path = directory / name
     path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
