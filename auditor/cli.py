@@ -433,7 +433,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         document = parse_structure(source.lines, source.path)
         _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
         return 0
-    ahead = _read_ahead(args)  # before the pipeline's modules load (auditor.ingest.ahead)
+    files: list[Path] = getattr(args, "files", None) or [_shown(BUNDLED_SAMPLE)]
+    ahead = _read_ahead(args, files)  # before the pipeline's modules load (auditor.ingest.ahead)
     from auditor.audit import engine_for
     from auditor.config import check_rule_ids
 
@@ -443,7 +444,6 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _annotate(args, settings)
     if args.command == "diff":
         return _diff(args, settings)
-    files: list[Path] = args.files or [_shown(BUNDLED_SAMPLE)]
     if len(files) == 1 and not files[0].is_dir():
         return _check_one(args, settings, files[0], ahead)
     if any(_is_stdin(f) for f in files):
@@ -451,12 +451,11 @@ def _run(args: argparse.Namespace, lang: str) -> int:
     return _check_many(args, settings, files)
 
 
-def _read_ahead(args: argparse.Namespace):
+def _read_ahead(args: argparse.Namespace, files: list[Path]):
     """A check of one document starts reading it now (a PDF or Word document in a child process), while
     the audit's modules load."""
     if args.command != "check":
         return None
-    files: list[Path] = args.files or [_shown(BUNDLED_SAMPLE)]
     if len(files) != 1 or _is_stdin(files[0]) or files[0].is_dir():
         return None
     from auditor.ingest.ahead import ReadAhead

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 # A number not glued to a preceding word, digit, dot or comma ("p.21", "hoger3", "2019-2024" do
 # not yield numbers); the sign is only a sign when it is not a hyphen between two tokens. Read as
 #     (?<![\w.,\-−–/])([-−–](?=\d))?(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?!\.\d{3})
-# (NUMBER_PATTERN_REFERENCE) but written to start with the character it consumes first, a sign or a
+# (the reference form in tests/test_number_pattern.py) but written to start with the character it consumes first, a sign or a
 # digit, and to test the character before it only then: the regex engine jumps from candidate to
 # candidate instead of trying the lookbehind at every position of every line and sentence (twice as
 # fast on prose). Same matches, in the same order (tests/test_number_pattern.py compares the two).
@@ -22,10 +22,6 @@ NUMBER_PATTERN = re.compile(
     r"(?:(?<=\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"  # a digit: the rest of the number
     r"|(?<=[-−–])(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?))"  # a sign: the whole number after it
     r"(?![\d])(?!\.\d{3})"
-)
-NUMBER_PATTERN_REFERENCE = re.compile(
-    r"(?<![\w.,\-−–/])(?P<sign>[-−–](?=\d))?"
-    r"(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?!\.\d{3})"
 )
 
 _STRICT = re.compile(r"^[-−–]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")

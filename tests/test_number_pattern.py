@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.numbers import NUMBER_PATTERN, NUMBER_PATTERN_REFERENCE
+from auditor.numbers import NUMBER_PATTERN
+
+# the readable form NUMBER_PATTERN was derived from: a number not glued to a preceding word, digit, dot
+# or comma, the sign only a sign when it is no hyphen between two tokens
+NUMBER_PATTERN_REFERENCE = re.compile(
+    r"(?<![\w.,\-−–/])(?P<sign>[-−–](?=\d))?"
+    r"(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d])(?!\.\d{3})"
+)
 
 # what the patterns tell apart: digits (also a non-ASCII one), the separators, signs, letters, spaces
 ALPHABET = "0123456789.,-−–/ a_(%)\n٣"

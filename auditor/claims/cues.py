@@ -103,6 +103,16 @@ CREDIT_WORD = re.compile(r"\b(vak|vek)(?=[-\s]|$)")
 BOTH_CREDITS = re.compile(r"\bvak[-\s]*(?:als|en|&|/)\s*(?:aan\s+)?(?:de\s+)?vek\b|vak/vek")
 
 
+def without_denominators(text: str, *, keep_positions: bool = False) -> str:
+    """`text` without its denominator phrases ("van het beschikbare krediet"): each replaced by one space,
+    or (`keep_positions`) by as many spaces as it has characters, so every position stays."""
+    if "van" not in text:
+        return text  # every denominator phrase starts with "van": none to remove
+    if keep_positions:
+        return DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text)
+    return DENOMINATOR_PHRASE.sub(" ", text)
+
+
 def last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     found = None
     for match in pattern.finditer(text):
@@ -116,7 +126,7 @@ def credit_in(text: str) -> str | None:
         # both patterns below need one of these, and removing a phrase (it becomes a space) joins no
         # letters: nothing to find. Most sentences name no credit, and the three scans cost more than this
         return None
-    text = DENOMINATOR_PHRASE.sub(" ", text)
+    text = without_denominators(text)
     if BOTH_CREDITS.search(text):
         return "BOTH"
     found = CREDIT_WORD.findall(text)

@@ -621,8 +621,7 @@ def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -
 
 
 def _strip_percent_clauses(text: str) -> str:
-    # every denominator phrase starts with "van": without it there is none to remove
-    return cues.DENOMINATOR_PHRASE.sub(" ", text) if "van" in text else text
+    return cues.without_denominators(text)
 
 
 def _next_stop(text: str) -> int:
@@ -692,8 +691,7 @@ class _CueFinder:
 
     def scan(self, text: str) -> tuple[list[Cue], list[Cue]]:
         if len(text) <= CUE_SCAN_REUSE_MIN:
-            # every denominator phrase starts with "van": without it there is none to blank out
-            cleaned = cues.DENOMINATOR_PHRASE.sub(lambda m: " " * len(m.group(0)), text) if "van" in text else text
+            cleaned = cues.without_denominators(text, keep_positions=True)
             levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
             movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
         else:
