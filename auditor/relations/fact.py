@@ -11,11 +11,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import ConfigDict
+from dataclasses import field, replace
+
+from pydantic.dataclasses import dataclass
 
 from auditor.numbers import format_dutch, round_half_up
 from auditor.quantity import Quantity
-from auditor.source import SharedFieldsSet, SourceRef
+from auditor.source import RECORD, SourceRef
 
 FactKind = Literal[
     "movement", "net_movement", "unexplained_change", "restatement",
@@ -29,16 +31,18 @@ FactKind = Literal[
 CROSS_DOCUMENT_KINDS = frozenset({"cross_ba", "cross_ise_ba"})
 
 
-class Operand(SharedFieldsSet):
-    # frozen: one operand object stands for its cell in every fact that uses it (DocumentIndex.cell_operand)
-    model_config = ConfigDict(frozen=True)
-
+# frozen: one operand object stands for its cell in every fact that uses it (DocumentIndex.cell_operand)
+@RECORD
+class Operand:
     quantity: Quantity
     role: str
     sign: int = 1
 
 
-class Fact(SharedFieldsSet):
+# a record like the numbers it compares (auditor.source.RECORD), but one its builders still complete: a
+# rule's binding names the rule, a guessed ISE table adds its doubt
+@dataclass(slots=True, kw_only=True)
+class Fact:
     kind: FactKind
     key: str
     group: str
@@ -65,7 +69,7 @@ class Fact(SharedFieldsSet):
     note: dict[str, str] | None = None  # nl/en: why a number could not be checked
     # bindings that are guesses (auditor.relations.doubt.DOUBTS): with any, the fact is not certain and
     # a failed comparison is "review", never an error
-    doubts: list[str] = []
+    doubts: list[str] = field(default_factory=list)
     rule: str | None = None  # the rule whose binding built this fact (kind "bound"): only it judges it
     credit: str | None = None  # the credit compared (VAK, VEK …) where one is: what diagnoses join on
     column: str | None = None  # the column (stage) of the number in doubt, where it is a table cell
@@ -99,7 +103,7 @@ def credit_it_fits(found: list[Fact]) -> list[Fact]:
     """One text amount compared with each credit because the text names none: it is about the credits it
     fits; if it fits none, which credit it meant is a guess, so every comparison carries that doubt."""
     fitting = [f for f in found if meets(f)]
-    return fitting or [f.model_copy(update={"doubts": f.doubts + ["credit_guessed"]}) for f in found]
+    return fitting or [replace(f, doubts=f.doubts + ["credit_guessed"]) for f in found]
 
 
 def signed_sum(operands: list[Operand]) -> tuple[Decimal, Decimal, Decimal]:

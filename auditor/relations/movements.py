@@ -4,6 +4,7 @@ explains is reported."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.claims.models import AmountClaim, Claims, MovementClaim
@@ -58,11 +59,11 @@ def movement_facts(index: DocumentIndex, claims: Claims) -> tuple[list[Fact], li
             ba_op, bajr_op = index.cell_operand(ba, owner), index.cell_operand(bajr, owner)
             for net in nets:
                 stated = text_operand(net.quantity, "tekst: netto beweging")
-                computed_ops = [bajr_op, ba_op.model_copy(update={"sign": -1})]
+                computed_ops = [bajr_op, replace(ba_op, sign=-1)]
                 point, lo, hi = signed_sum(computed_ops)
                 (unnamed.setdefault(net.quantity.id, []) if net.credit is None else facts).append(index.comparison(
                     kind="net_movement", key=f"net|{scope_id}|{credit}|{net.quantity.id}", group=owner, credit=credit,
-                    subject=f"{owner}: netto beweging {credit}", stated=stated.model_copy(update={"sign": net.sign}),
+                    subject=f"{owner}: netto beweging {credit}", stated=replace(stated, sign=net.sign),
                     operands=computed_ops, computed=(point * net.sign, min(lo * net.sign, hi * net.sign), max(lo * net.sign, hi * net.sign)),
                     formula=f"{target} − BA = {bajr.quantity.display} − {ba.quantity.display} = {_show(point)}; tekst: {'+' if net.sign > 0 else '−'}{net.quantity.display}",
                 ))

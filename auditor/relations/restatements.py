@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from auditor.claims.models import AmountClaim, Claims
 from auditor.relations.context import DocumentIndex, expand_credit, text_operand
@@ -74,5 +75,5 @@ def _step_fact(index: DocumentIndex, claim: AmountClaim) -> list[Fact] | None:
         ))
     if claim.credit is None and len({f.computed for f in found}) > 1:
         # no credit named, and the step differs between VAK and VEK: which one the text gives is a guess
-        found = [f.model_copy(update={"doubts": ["credit_guessed"]}) for f in found]
+        found = [replace(f, doubts=["credit_guessed"]) for f in found]
     return found or None

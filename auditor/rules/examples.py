@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from auditor.quantity import Quantity
@@ -27,7 +28,7 @@ def example_fact(rule: RuleSpec, example: Example) -> Fact:
         computed = ratio_percent((n.value, n.lo, n.hi), (d.value, d.lo, d.hi))
         assert computed is not None
     elif example.combine == "difference":
-        operands[1] = operands[1].model_copy(update={"sign": -1})
+        operands[1] = replace(operands[1], sign=-1)
         computed = signed_sum(operands)
     elif example.combine == "copy":
         q = operands[0].quantity

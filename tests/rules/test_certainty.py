@@ -3,6 +3,8 @@ what is uncertain said in the finding; the same comparison with every number bou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from auditor.audit import audit_lines
 from auditor.relations.doubt import DOUBTS
 from auditor.rules.engine import certainty_policy
@@ -28,7 +30,7 @@ def test_the_policy_turns_an_error_with_a_doubt_into_review_and_leaves_the_rest(
     wrong = Example(name="tikfout", stated="522.157", operands=["552.157"], combine="copy", expect="error")
     fact = example_fact(rule, wrong)
     assert certainty_policy("error", fact) == "error"
-    guessed = fact.model_copy(update={"doubts": ["credit_guessed"]})
+    guessed = replace(fact, doubts=["credit_guessed"])
     assert certainty_policy("error", guessed) == "review"
     assert certainty_policy("warning", guessed) == "warning"  # a rounding difference stays what it is
 

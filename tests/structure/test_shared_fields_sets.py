@@ -83,19 +83,17 @@ def _fact(**extra):
                 operands=[Operand(quantity=quantity, role="tabel", sign=-1)], location=quantity.source, **extra)
 
 
-def test_facts_share_theirs_and_an_assignment_leaves_the_others_alone():
+def test_facts_and_operands_are_records_a_builder_may_still_complete():
     first, second = _fact(), _fact()
-    assert first.__pydantic_fields_set__ is second.__pydantic_fields_set__
-    assert first.operands[0].__pydantic_fields_set__ is second.operands[0].__pydantic_fields_set__
-    assert "rule" not in first.model_fields_set
+    assert not hasattr(first, "__dict__") and not hasattr(first.operands[0], "__dict__")
+    with pytest.raises(FrozenInstanceError):
+        first.stated.sign = -1  # type: ignore[misc]  # an operand is shared by every fact about its cell
     first.rule = "BBT-X-001"  # what a rule file's binding does to the facts it builds
-    assert first.rule == "BBT-X-001" and "rule" in first.model_fields_set
-    assert "rule" not in second.model_fields_set and "rule" not in _fact().model_fields_set
-    assert first.__pydantic_fields_set__ is _fact(rule="BBT-Y-002").__pydantic_fields_set__  # shared again
-    first.rule = "BBT-X-003"  # a name the set holds already
-    assert first.model_fields_set == _fact(rule="r").model_fields_set
-    assert second.model_dump(exclude_unset=True).keys() == {"kind", "key", "group", "subject", "stated", "operands",
-                                                           "location"}
+    first.doubts.append("ise_subtables")  # what a guessed ISE table does
+    assert (first.rule, first.doubts) == ("BBT-X-001", ["ise_subtables"])
+    assert (second.rule, second.doubts) == (None, [])  # each fact its own list of doubts
+    with pytest.raises(ValidationError):
+        _fact(decimals="twee")  # validated as the model was
 
 
 def test_a_refused_assignment_adds_no_name():
