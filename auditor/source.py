@@ -56,12 +56,12 @@ class SharedFieldsSet(BaseModel):
         super().__setattr__(name, value)
 
 
-# The numbers' own records (SourceRef, auditor.quantity.Quantity, the report's Check and CheckLocation)
-# are pydantic dataclasses with slots, not BaseModels: validated the same way and written the same way
-# in a report, but without an attribute dictionary and a set of given fields per object (a BaseModel
-# with six fields weighs about 340 bytes, the slotted record 80). A large BBT holds tens of thousands of
-# each; on a 1,600-article BBT this is 19 MB of its peak. Frozen: one record is shared by every model
-# that refers to it.
+# The numbers' own records (SourceRef, auditor.quantity.Quantity, the facts' Operand, the report's Check
+# and CheckLocation; auditor.relations.fact.Fact too, unfrozen) are pydantic dataclasses with slots, not
+# BaseModels: validated the same way and written the same way in a report, but without an attribute
+# dictionary and a set of given fields per object (a BaseModel with six fields weighs about 340 bytes,
+# the slotted record 80). A large BBT holds tens of thousands of each; on a 1,600-article BBT this is
+# about 20 MB of its peak. Frozen: one record is shared by every model that refers to it.
 RECORD = dataclass(frozen=True, slots=True, kw_only=True)
 
 
