@@ -20,8 +20,9 @@ class DocumentIndex:
         # one operand per table cell, owner and sign: a cell takes part in several facts (its row's
         # sum, its column's roll-up, the text restating it …), which all hold that one operand instead
         # of a copy each (on a 1,600-article BBT 56,000 operands become 27,000). Keyed by the cell's
-        # identity: the document holds every cell for as long as this index lives.
-        self._operands: dict[tuple[int, str, int], Operand] = {}
+        # identity, and the cell kept with its operand: a cell made for one fact (not the document's)
+        # stays alive while its key is here, so no other cell can come to have its identity.
+        self._operands: dict[tuple[int, str, int], tuple[Cell, Operand]] = {}
         self.decimals = SharedDecimals()
 
     def comparison(self, **fields: Any) -> Fact:
@@ -33,10 +34,10 @@ class DocumentIndex:
         """The operand of a table cell in a fact about `owner` (its role names the owner, row, credit
         and column). Shared: an operand is never changed once made."""
         key = (id(cell), owner, sign)
-        operand = self._operands.get(key)
-        if operand is None:
-            operand = self._operands[key] = _cell_operand(cell, owner, sign)
-        return operand
+        known = self._operands.get(key)
+        if known is None:
+            known = self._operands[key] = (cell, _cell_operand(cell, owner, sign))
+        return known[1]
 
     def scope(self, scope_id: str) -> Scope:
         return self.scopes[scope_id]
