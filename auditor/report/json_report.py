@@ -40,7 +40,11 @@ def write_json(report: BaseModel, write: Write) -> None:
     """Write the bytes of `report.model_dump_json(indent=2)` (`to_json` without its final newline) in
     pieces: each field serialized by its declared type, the items of a list a few hundred at a time.
     Every piece ends between two JSON values, so each is whole UTF-8 and holds no raw newline inside a
-    string (JSON escapes them): indenting a piece one level is a replace of its newlines."""
+    string (JSON escapes them): indenting a piece one level is a replace of its newlines. A model with
+    an alias or a serializer of its own is written whole by pydantic (`_written_by_fields`)."""
+    if not _written_by_fields(type(report)):
+        write(report.model_dump_json(indent=2).encode("utf-8"))  # whole: what its serializer says
+        return
     names = list(type(report).model_fields)
     write(b"{")
     for position, name in enumerate(names):
@@ -66,6 +70,17 @@ def _write_value(adapter: TypeAdapter[Any], value: object, write: Write) -> None
 def _indented(serialized: bytes) -> bytes:
     """A value serialized at the top level, indented as a field of the report (one level in)."""
     return serialized.replace(b"\n", b"\n" + INDENT)
+
+
+@cache
+def _written_by_fields(model: type[BaseModel]) -> bool:
+    """Whether the model's JSON is its fields' JSON under their own names, as `write_json` writes it
+    piece by piece: no alias and no serializer of its own (of the model or a field), else it is written
+    whole by pydantic."""
+    decorators = model.__pydantic_decorators__
+    return not (decorators.model_serializers or decorators.field_serializers or decorators.computed_fields
+                or model.model_config.get("serialize_by_alias")
+                or any(f.alias or f.serialization_alias for f in model.model_fields.values()))
 
 
 @cache
