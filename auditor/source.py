@@ -56,8 +56,9 @@ class SharedFieldsSet(BaseModel):
         super().__setattr__(name, value)
 
 
-# The numbers' own records (SourceRef, auditor.quantity.Quantity, the facts' Operand, the report's Check
-# and CheckLocation; auditor.relations.fact.Fact too, unfrozen) are pydantic dataclasses with slots, not
+# The numbers' own records (SourceRef, auditor.quantity.Quantity, a table's Cell, the text's amount,
+# movement and percentage claims, the facts' Operand, the report's Check and CheckLocation;
+# auditor.relations.fact.Fact too, unfrozen) are pydantic dataclasses with slots, not
 # BaseModels: validated the same way and written the same way in a report, but without an attribute
 # dictionary and a set of given fields per object (a BaseModel with six fields weighs about 340 bytes,
 # the slotted record 80). A large BBT holds tens of thousands of each; on a 1,600-article BBT this is

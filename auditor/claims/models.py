@@ -7,13 +7,14 @@ from typing import Literal
 from pydantic import BaseModel
 
 from auditor.quantity import Quantity
-from auditor.source import SharedFieldsSet
+from auditor.source import RECORD
 
 CreditSpec = Literal["VAK", "VEK", "BOTH"] | None
 Bound = Literal["eq", "ge", "le", "approx"]
 
 
-class AmountClaim(SharedFieldsSet):
+@RECORD
+class AmountClaim:
     """An amount the text attributes to a table cell (level) or leaves untied (other)."""
 
     quantity: Quantity
@@ -27,7 +28,8 @@ class AmountClaim(SharedFieldsSet):
     concluding: bool = False
 
 
-class MovementClaim(SharedFieldsSet):
+@RECORD
+class MovementClaim:
     """A budget movement from BA to BA-JR (or to BO in a budget BBT): sign, credit, and whether the
     direction was stated."""
 
@@ -41,7 +43,8 @@ class MovementClaim(SharedFieldsSet):
     partial: bool = False  # its sentence says it names only some ("onder meer", "waaronder", "voornamelijk")
 
 
-class PercentageClaim(SharedFieldsSet):
+@RECORD
+class PercentageClaim:
     """An execution percentage: numerator BU (or BA-JR − BU for onderbenutting) over BA-JR."""
 
     quantity: Quantity

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, PrivateAttr
 
 from auditor.quantity import Quantity
-from auditor.source import SharedFieldsSet
+from auditor.source import RECORD, SharedFieldsSet
 
 Credit = Literal["VAK", "VEK", "AO", "TO", "LO"]
 # ADJ: a Kredietevolutie step; VERSCHIL and PCT: derived columns of overview tables (BU − BA-JR, BU / BA-JR)
@@ -20,7 +20,8 @@ EXPENDITURE_CREDITS: tuple[Credit, ...] = ("VAK", "VEK")
 RECEIPT_CREDITS: tuple[Credit, ...] = ("AO", "TO", "LO")
 
 
-class Cell(BaseModel):
+@RECORD
+class Cell:
     row: RowCategory
     row_label: str
     credit: Credit

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 
 from auditor.numbers import NUMBER_PATTERN
 from auditor.quantity import Quantity
-from auditor.source import share_fields_set
 from auditor.structure.models import BudgetTable, Cell, Column, Credit, RowCategory, TableKind
 from auditor.vocabulary import (
     ADJUSTMENT_LABEL, ARTICLE_CODE, CAPTION_MAX_WORDS, COLUMN_TOKEN, CREDIT_TOKEN, LABEL_MAX_CHARS, LABEL_MAX_TOTAL_CHARS,
@@ -399,10 +398,10 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
         for position, row in enumerate(rows):
             category = row_category(row.label)  # the row's, once for all its cells
             for k, (printed, line, col) in enumerate(row.numbers):
-                cells.append(share_fields_set(Cell(
+                cells.append(Cell(
                     row=category, row_label=row.label, row_index=position,  # type: ignore[arg-type]
                     credit=grid.credits[k // group], column=flat[k], quantity=_quantity(printed, line, col, flat[k]),
-                    year=flat_years[k] if k < len(flat_years) else None)))
+                    year=flat_years[k] if k < len(flat_years) else None))
         return cells
     levels = [row for row in rows if STAGE_AT_START.match(row.label)]
     for position, row in enumerate(rows):
@@ -415,7 +414,7 @@ def _cells(rows: list[ParsedRow], grid: _Grid) -> list[Cell]:
         for credit, (printed, line, col) in zip(grid.credits, row.numbers):
             category: RowCategory = "RECEIPTS" if credit in RECEIPT_CREDITS else "TOTAL"
             year = level.group("year") if level else None
-            cells.append(share_fields_set(Cell(
+            cells.append(Cell(
                 row=category if level else "ADJUSTMENT", row_label=row.label, credit=credit, row_index=position,
-                column=column, quantity=_quantity(printed, line, col, column), year=int(year) if year else None)))
+                column=column, quantity=_quantity(printed, line, col, column), year=int(year) if year else None))
     return cells
