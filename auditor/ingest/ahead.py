@@ -37,7 +37,10 @@ class ReadAhead:
         self.path = path
         self.child: Forked[Decoded] | None = None
         if can_fork() and _format_of(path) in READ_BY_A_CHILD:
-            self.child = Forked(lambda: decode(read_file(path), str(path)), path)
+            try:
+                self.child = Forked(lambda: decode(read_file(path), str(path)), path)
+            except OSError:
+                pass  # no process to be had: read in line
 
     def decoded(self) -> Decoded:
         """The document as read, or what reading it raised."""

@@ -2,7 +2,8 @@
 a pipe, what it returned or what it raised.
 
 A child is forked only from a process that runs no other thread (a fork copies every lock as it is, and
-one held by another thread would never be released in the child) and is not itself such a child or a
+one held by another thread would never be released in the child; on Linux a library's own threads count
+too) and is not itself such a child or a
 worker of a pool that already keeps every core busy (`stay_in_this_process`). The child ends without
 running any of the parent's exit handlers or flushing its buffers (os._exit); an exception it raised is
 raised in the parent as it was (its type kept), one that cannot be pickled as a RuntimeError naming it;
@@ -35,17 +36,32 @@ def stay_in_this_process() -> None:
 
 
 def can_fork() -> bool:
-    return not _ONE_PROCESS and hasattr(os, "fork") and threading.active_count() == 1
+    return not _ONE_PROCESS and hasattr(os, "fork") and threading.active_count() == 1 and _one_native_thread()
+
+
+def _one_native_thread() -> bool:
+    """No thread a library started outside Python either (Linux lists them all); elsewhere only
+    Python's own threads can be seen."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return True
 
 
 def reading_processes() -> int:
     """How many processes may read one document side by side: `BBT_AUDIT_READ_PROCESSES` (1: only the
-    command itself), else the cores this process may run on; 1 where no child can be forked."""
+    command itself), else the cores this process may run on; 1 where no child can be forked. A setting
+    that is no positive whole number is refused wherever it is read, forking or not."""
+    raw = os.environ.get(READ_PROCESSES_ENV)
+    wanted = None if raw is None else _positive(raw)
     if not can_fork():
         return 1
-    raw = os.environ.get(READ_PROCESSES_ENV)
-    if raw is None:
+    if wanted is None:
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return wanted
+
+
+def _positive(raw: str) -> int:
     try:
         wanted = int(raw)
     except ValueError:
@@ -64,7 +80,12 @@ class Forked(Generic[T]):
 
         self.path = path
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (a limit on processes): the caller reads it itself
+            os.close(read_end)
+            os.close(write_end)
+            raise
         if pid == 0:
             os.close(read_end)
             _run_into(work, write_end)  # never returns
@@ -75,9 +96,11 @@ class Forked(Generic[T]):
 
     def result(self) -> T:
         """What `work` returned, or what it raised."""
-        with os.fdopen(self._pipe, "rb") as pipe:  # type: ignore[arg-type]
+        # the pipe is the file object's from here on, which closes it however the read ends (an
+        # interrupt too): stop() must not close its number again, which may be another file's by then
+        descriptor, self._pipe = self._pipe, None
+        with os.fdopen(descriptor, "rb") as pipe:  # type: ignore[arg-type]
             payload = pipe.read()
-        self._pipe = None
         _, status = os.waitpid(self.pid, 0)  # type: ignore[arg-type]
         self.pid = None
         atexit.unregister(self.stop)

@@ -40,6 +40,7 @@ from collections.abc import Callable, Sequence
 from ctypes import c_double
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 
 from auditor.errors import InputError
 from auditor.ingest.forked import Forked, reading_processes
@@ -165,12 +166,19 @@ def _read_pages(document, pages: int, path: str, limits: Limits) -> list[_PageLi
     the split, the outcome is reading the pages one by one: the same lines, and the same refusal (the
     first page that fails, or the page at which the document's characters pass their limit)."""
     runs = _page_runs(pages, reading_processes())
-    children = [Forked(partial(_read_run, document, run, path, limits), path) for run in runs[1:]]
+    readers: list[Forked[_PagesRead] | _InLine] = []
     try:
-        parts = [_read_run(document, runs[0], path, limits)] + [child.result() for child in children]
+        for run in runs[1:]:
+            work = partial(_read_run, document, run, path, limits)
+            try:
+                readers.append(Forked(work, path))
+            except OSError:  # no child to be had: this process reads that run itself, after its own
+                readers.append(_InLine(work))
         page_lines: list[_PageLine] = []
         characters = 0
-        for part in parts:
+        # the runs in page order, each waited for only once the runs before it were read without a
+        # refusal: the first refusal is the one reading page by page meets, and ends the other children
+        for part in chain([_read_run(document, runs[0], path, limits)], (reader.result() for reader in readers)):
             for lines, count in part.pages:
                 page_lines.extend(lines)
                 characters += count
@@ -181,8 +189,21 @@ def _read_pages(document, pages: int, path: str, limits: Limits) -> list[_PageLi
                 raise part.failure
         return page_lines
     finally:
-        for child in children:
-            child.stop()
+        for reader in readers:
+            reader.stop()
+
+
+@dataclass
+class _InLine:
+    """A run this process reads itself when no child could be forked for it (as Forked: result, stop)."""
+
+    work: Callable[[], _PagesRead]
+
+    def result(self) -> _PagesRead:
+        return self.work()
+
+    def stop(self) -> None:
+        pass
 
 
 # pages a reading process is given at least: reading a page takes about 2 ms, a fork and handing the

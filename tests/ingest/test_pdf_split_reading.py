@@ -96,6 +96,65 @@ def test_a_child_that_dies_is_one_clear_input_error(monkeypatch) -> None:
     assert outcome[0] == "refused" and "SIGKILL" in outcome[1]  # type: ignore[index]
 
 
+@needs_fork
+def test_a_refusal_before_a_child_that_dies_is_the_one_reported(monkeypatch) -> None:
+    """The runs are taken in page order: a refusal on page 2 is reported, not the crash of the child
+    reading the last pages (which is then ended, not waited for)."""
+    real = pdf._read_page
+
+    def refuses_then_crashes(page, number, path, limits):
+        if number == 2:
+            raise InputError("pagina 2 is kapot", "page 2 is broken")
+        if number == 32:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(page, number, path, limits)
+
+    monkeypatch.setattr(pdf, "_read_page", refuses_then_crashes)
+    reader = Reader(monkeypatch)
+    assert reader.read(SAMPLE, 3) == reader.read(SAMPLE, 1) == ("refused", "pagina 2 is kapot", "page 2 is broken")
+
+
+@needs_fork
+def test_without_a_process_to_fork_the_pages_are_read_here(monkeypatch) -> None:
+    reader = Reader(monkeypatch)
+    alone = reader.read(SAMPLE, 1)
+    descriptors = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else None
+
+    def no_process():
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # EAGAIN: a limit on processes
+
+    monkeypatch.setattr(forked.os, "fork", no_process)
+    assert reader.read(SAMPLE, 2) == alone
+    if descriptors is not None:
+        assert len(os.listdir("/proc/self/fd")) == descriptors  # the pipe made for the child is closed
+
+
+@needs_fork
+def test_an_interrupted_wait_leaves_other_files_alone_and_ends_the_child(tmp_path: Path) -> None:
+    """Ctrl-C while waiting for a child: the interrupt goes on as it is, the child is ended, and a file
+    opened since (which may have the pipe's old number) stays open."""
+    import time
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    child = forked.Forked(lambda: time.sleep(5) or "gelezen", tmp_path / "bbt.pdf")
+    pid = child.pid
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(KeyboardInterrupt):
+            child.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    with open(tmp_path / "ander.txt", "w", encoding="utf-8") as other:
+        child.stop()  # what the reader's cleanup does
+        other.write("nog open")  # not closed by stop()
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # ended and reaped
+
+
 def test_a_process_whose_cores_are_taken_reads_every_page_itself(monkeypatch) -> None:
     monkeypatch.setenv(READ_PROCESSES_ENV, "2")
     if hasattr(os, "fork"):
@@ -116,9 +175,11 @@ def test_a_process_whose_cores_are_taken_reads_every_page_itself(monkeypatch) ->
 @pytest.mark.parametrize("raw", ["0", "-2", "twee", ""])
 def test_a_bad_number_of_reading_processes_is_refused_with_its_name(raw: str, monkeypatch) -> None:
     monkeypatch.setenv(READ_PROCESSES_ENV, raw)
-    if hasattr(os, "fork"):
-        with pytest.raises(InputError, match=READ_PROCESSES_ENV):
-            reading_processes()
+    with pytest.raises(InputError, match=READ_PROCESSES_ENV):
+        reading_processes()
+    monkeypatch.setattr(forked, "_ONE_PROCESS", True)  # also where this process reads alone
+    with pytest.raises(InputError, match=READ_PROCESSES_ENV):
+        reading_processes()
 
 
 @given(pages=st.integers(0, 3_000), processes=st.integers(1, 16))
