@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import BaseModel, PlainSerializer, TypeAdapter, WrapSerializer
 from pydantic_core import to_json as _json_of
 
 from auditor.report.models import Report
@@ -78,9 +78,13 @@ def _written_by_fields(model: type[BaseModel]) -> bool:
     piece by piece: no alias and no serializer of its own (of the model or a field), else it is written
     whole by pydantic."""
     decorators = model.__pydantic_decorators__
-    return not (decorators.model_serializers or decorators.field_serializers or decorators.computed_fields
-                or model.model_config.get("serialize_by_alias")
-                or any(f.alias or f.serialization_alias for f in model.model_fields.values()))
+    if decorators.model_serializers or decorators.field_serializers or decorators.computed_fields:
+        return False
+    if model.model_config.get("serialize_by_alias") or model.model_config.get("extra") == "allow":
+        return False  # names of its own, or fields beyond the declared ones
+    return not any(f.alias or f.serialization_alias or f.exclude or getattr(f, "exclude_if", None) is not None
+                   or any(isinstance(m, (PlainSerializer, WrapSerializer)) for m in f.metadata)
+                   for f in model.model_fields.values())
 
 
 @cache

@@ -4,7 +4,9 @@ is written whole)."""
 
 from __future__ import annotations
 
-from pydantic import Field, field_serializer
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, PlainSerializer, field_serializer
 
 from auditor.audit import audit_file
 from auditor.report import json_report
@@ -37,8 +39,22 @@ class _OwnSerializer(Report):
         return len(checks)
 
 
+class _Annotated(Report):
+    summary: Annotated[Summary, PlainSerializer(lambda s: s.errors)]
+
+
+class _Excluded(Report):
+    summary: Summary = Field(exclude=True)
+
+
+class _Extra(Report):
+    model_config = ConfigDict(extra="allow")
+
+
 def test_a_report_with_its_own_names_or_serializers_is_written_as_pydantic_writes_it():
     base = audit_file(SAMPLE).report
-    for model in (_Renamed, _OwnSerializer):
+    extra = _Extra(**{name: getattr(base, name) for name in Report.model_fields}, opmerking="extra veld")
+    assert _written(extra) == extra.model_dump_json(indent=2).encode("utf-8")
+    for model in (_Renamed, _OwnSerializer, _Annotated, _Excluded):
         report = model(**{name: getattr(base, name) for name in Report.model_fields})
         assert _written(report) == report.model_dump_json(indent=2).encode("utf-8")
