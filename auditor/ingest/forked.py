@@ -101,7 +101,10 @@ class Forked(Generic[T]):
         descriptor, self._pipe = self._pipe, None
         with os.fdopen(descriptor, "rb") as pipe:  # type: ignore[arg-type]
             payload = pipe.read()
-        _, status = os.waitpid(self.pid, 0)  # type: ignore[arg-type]
+        try:
+            _, status = os.waitpid(self.pid, 0)  # type: ignore[arg-type]
+        except ChildProcessError:  # reaped already: a host that ignores SIGCHLD has its children reaped
+            status = 0
         self.pid = None
         atexit.unregister(self.stop)
         if not payload:

@@ -155,6 +155,17 @@ def test_an_interrupted_wait_leaves_other_files_alone_and_ends_the_child(tmp_pat
         os.kill(pid, 0)  # ended and reaped
 
 
+@needs_fork
+def test_a_host_that_ignores_its_children_still_gets_the_pages(monkeypatch) -> None:
+    reader = Reader(monkeypatch)
+    alone = reader.read(SAMPLE, 1)
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children reaped by the system
+    try:
+        assert reader.read(SAMPLE, 2) == alone and reader.forks == 1
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
 def test_a_process_whose_cores_are_taken_reads_every_page_itself(monkeypatch) -> None:
     monkeypatch.setenv(READ_PROCESSES_ENV, "2")
     if hasattr(os, "fork"):
