@@ -55,6 +55,15 @@ class _Scan:
     spans: list[list[tuple[int, int]]]  # per pattern of PATTERNS, its matches in `cleaned`
 
 
+def scan_whole(text: str) -> tuple[list[Cue], list[Cue]]:
+    """The level cues and the movement cues of `text`, every pattern run over all of it (a short text:
+    cheaper than comparing it with the earlier ones, see CueScanner)."""
+    cleaned = cues.without_denominators(text, keep_positions=True)
+    levels = [(kind, m.start(), m.end()) for kind, pattern in LEVEL_PATTERNS for m in pattern.finditer(cleaned)]
+    movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_PATTERNS for m in pattern.finditer(cleaned)]
+    return levels, movements
+
+
 class CueScanner:
     """Scans texts for cues; keeps the last SCANS_KEPT scans to start from."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from auditor.claims import cues
-from auditor.claims.cue_scan import MOVEMENT_PATTERNS, ClauseAfter, CueScanner, PrefixSearch
+from auditor.claims.cue_scan import ClauseAfter, Cue, CueScanner, PrefixSearch, scan_whole
 from auditor.claims.mentions import Mention, find_mentions
 from auditor.claims.models import (
     AmountClaim,
@@ -285,7 +285,7 @@ class ClaimReader:
             return _Reading("level", column=column)
         if previous is not None:
             between = lower[previous[0].end: mention.start]
-            own_cue = self.nearest_cue(_strip_percent_clauses(between))
+            own_cue = self.nearest_cue(cues.without_denominators(between))
             own_movement = own_cue is not None and own_cue[0] in ("UP", "DOWN", "NEUTRAL")
             if _ends_with(cues.WITH_BEFORE, between) and previous[1].role == "movement" and not own_movement:
                 return _Reading("movement", sign=previous[1].sign, stated=previous[1].stated, net=previous[1].net)
@@ -620,10 +620,6 @@ def _breakdown_doubts(parent: Mention, parts: list[Mention], *, guessed: bool) -
     return doubts
 
 
-def _strip_percent_clauses(text: str) -> str:
-    return cues.without_denominators(text)
-
-
 def _next_stop(text: str) -> int:
     """End of the clause after an amount: sentence end or clause break. Coordinated amounts
     ("2.000 keuro VAK en 2.000 keuro VEK herverdeeld naar …") share the verb that follows them."""
@@ -638,10 +634,6 @@ def _level_column(cue: str) -> str:
         if pattern.search(cue) or pattern.search(compact):
             return column
     return "BA"
-
-
-Cue = tuple[str, int, int]  # (kind, start, end)
-MOVEMENT_CUES = MOVEMENT_PATTERNS
 
 
 # What the cue finder keeps: a sentence's prefixes up to an amount are its questions, so a sentence with
@@ -691,9 +683,7 @@ class _CueFinder:
 
     def scan(self, text: str) -> tuple[list[Cue], list[Cue]]:
         if len(text) <= CUE_SCAN_REUSE_MIN:
-            cleaned = cues.without_denominators(text, keep_positions=True)
-            levels = [(kind, m.start(), m.end()) for kind, pattern in cues.LEVEL_CUES.items() for m in pattern.finditer(cleaned)]
-            movements = [(kind, m.start(), m.end()) for kind, pattern in MOVEMENT_CUES for m in pattern.finditer(cleaned)]
+            levels, movements = scan_whole(text)
         else:
             levels, movements = self.scanner.scan(text)  # a long prefix: only its end is scanned again
         if len(text) <= CUE_CACHE_TEXT_MAX:
