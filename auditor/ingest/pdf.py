@@ -32,15 +32,15 @@ the characters before it were changed.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zlib
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from ctypes import c_double
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain
 
 from auditor.errors import InputError
 from auditor.ingest.forked import Forked, reading_processes
@@ -152,92 +152,174 @@ def read_pdf(data: bytes, path: str, limits: Limits | None = None) -> tuple[list
 
 @dataclass
 class _PagesRead:
-    """A run of consecutive pages as read: each page's lines and its count of characters, up to the page
-    whose reading raised `failure` (then the pages after it were not read)."""
+    """What one process read of the pages it took from the queue: each page's lines and its count of
+    characters, by page index, and the page whose reading raised `failure` (it took no page after it)."""
 
-    pages: list[tuple[list[_PageLine], int]]
-    failure: BaseException | None = None
+    pages: dict[int, tuple[list[_PageLine], int]] = field(default_factory=dict)
+    failure: tuple[int, BaseException] | None = None
 
 
 def _read_pages(document, pages: int, path: str, limits: Limits) -> list[_PageLine]:
-    """Every page's lines, in page order. On a machine with more cores the pages are split into runs of
-    consecutive pages, each read by its own process (forked children: auditor.ingest.forked) while this
-    one reads the first: reading a page is PDFium parsing it, one page at a time in a process. Whatever
-    the split, the outcome is reading the pages one by one: the same lines, and the same refusal (the
-    first page that fails, or the page at which the document's characters pass their limit)."""
-    runs = _page_runs(pages, reading_processes())
-    readers: list[Forked[_PagesRead] | _InLine] = []
+    """Every page's lines, in page order. On a machine with more cores, forked children (auditor.ingest.
+    forked) read pages side by side with this process: reading a page is PDFium parsing it, one page at
+    a time in a process. The pages are handed out from one queue (`_PageQueue`), the next page to the
+    process that is free first, so a process that met heavy pages (tables, an annex) takes fewer of
+    them and none stands idle while another still has a run to read. Whatever the split, the outcome
+    is reading the pages one by one: the same lines, and the same refusal (the first page that fails,
+    or the page at which the document's characters pass their limit)."""
+    processes = min(reading_processes(), pages // PAGES_PER_READER_MIN, READERS_MAX)
+    if processes <= 1:
+        return _in_page_order(pages, [_read_alone(document, pages, path, limits)], {}, None, limits, path)
+    queue = _PageQueue(pages)
+    readers: dict[int, Forked[_PagesRead]] = {}
     try:
-        for run in runs[1:]:
-            work = partial(_read_run, document, run, path, limits)
+        for slot in range(1, processes):
             try:
-                readers.append(Forked(work, path))
-            except OSError:  # no child to be had: this process reads that run itself, after its own
-                readers.append(_InLine(work))
-        page_lines: list[_PageLine] = []
-        characters = 0
-        # the runs in page order, each waited for only once the runs before it were read without a
-        # refusal: the first refusal is the one reading page by page meets, and ends the other children
-        for part in chain([_read_run(document, runs[0], path, limits)], (reader.result() for reader in readers)):
-            for lines, count in part.pages:
-                page_lines.extend(lines)
-                characters += count
-                if characters > limits.document_chars:
-                    raise exceeded(path, "tekens tekst", "characters of text", f">{limits.document_chars}",
-                                   "document_chars", limits.document_chars)
-            if part.failure is not None:
-                raise part.failure
-        return page_lines
+                readers[slot] = Forked(partial(_read_taken, document, queue, slot, path, limits), path)
+            except OSError:  # no child to be had: the processes there are take its pages
+                break
+        parts = [_read_taken(document, queue, 0, path, limits)]
+        died: dict[int, InputError] = {}
+        for slot, reader in readers.items():
+            try:
+                parts.append(reader.result())
+            except InputError as death:  # a crash of the PDF library: it counts at the page it was reading
+                died[slot] = death
+        return _in_page_order(pages, parts, died, queue, limits, path)
     finally:
-        for reader in readers:
+        for reader in readers.values():
             reader.stop()
+        queue.close()
 
 
-@dataclass
-class _InLine:
-    """A run this process reads itself when no child could be forked for it (as Forked: result, stop)."""
-
-    work: Callable[[], _PagesRead]
-
-    def result(self) -> _PagesRead:
-        return self.work()
-
-    def stop(self) -> None:
-        pass
+def _in_page_order(pages: int, parts: list[_PagesRead], died: dict[int, InputError], queue: _PageQueue | None,
+                   limits: Limits, path: str) -> list[_PageLine]:
+    """The pages the processes read put back in page order, and the refusal reading them one by one
+    meets first: a page that failed, the page where the characters pass their limit, or the page a
+    child was reading when it died. A process stops at its own refusal (and empties the queue), so every
+    page before the first refusal was taken, and read, by one of them."""
+    read = {index: page for part in parts for index, page in part.pages.items()}
+    failures = {part.failure[0]: part.failure[1] for part in parts if part.failure is not None}
+    page_lines: list[_PageLine] = []
+    characters = 0
+    for index in range(pages):
+        if index in read:
+            lines, count = read[index]
+            page_lines.extend(lines)
+            characters += count
+            if characters > limits.document_chars:
+                raise exceeded(path, "tekens tekst", "characters of text", f">{limits.document_chars}",
+                               "document_chars", limits.document_chars)
+            continue
+        if index in failures:
+            raise failures[index]
+        taker = queue.taker(index) if queue is not None else None
+        if taker in died:
+            raise died[taker]
+        raise RuntimeError(f"page {index + 1} of {path} was read by no process")  # cannot happen: see above
+    return page_lines
 
 
 # pages a reading process is given at least: reading a page takes about 2 ms, a fork and handing the
 # lines back about as much as one page
 PAGES_PER_READER_MIN = 4
+# processes that read one document at most, and the shares of pages it is handed out in: the queue
+# names a share, and notes the process that took it, in one byte
+READERS_MAX = 255
+SHARES_MAX = 256
 
 
-def _page_runs(pages: int, processes: int) -> list[range]:
-    """The pages split into up to `processes` runs of consecutive pages, as equal as they come."""
-    count = max(1, min(processes, pages // PAGES_PER_READER_MIN))
-    bounds = [pages * n // count for n in range(count + 1)]
-    return [range(start, end) for start, end in zip(bounds, bounds[1:])]
+class _PageQueue:
+    """The pages of a document handed out to the processes that read it, a share of consecutive pages at
+    a time (one page each when there are at most SHARES_MAX pages): a pipe holding one byte per share,
+    written before the children are forked (its writing end closed at once, so an empty queue reads as
+    its end), from which each process takes the next share with a read of one byte (one byte cannot be
+    split between two readers); and a map shared with the children that notes which process took each
+    share (a child that dies is known by the pages it was reading)."""
 
+    def __init__(self, pages: int) -> None:
+        import mmap
 
-def _read_run(document, run: range, path: str, limits: Limits) -> _PagesRead:
-    """The pages of `run`, read until one fails or the run's own characters pass the document's limit
-    (the document's then pass it by that page or earlier: _read_pages refuses it where they do)."""
-    read = _PagesRead(pages=[])
-    characters = 0
-    for page_index in run:
+        count = min(pages, SHARES_MAX)
+        bounds = [pages * n // count for n in range(count + 1)]
+        self.shares = [range(start, end) for start, end in zip(bounds, bounds[1:])]
+        self._share_of = {index: share for share, run in enumerate(self.shares) for index in run}
+        self._out, give = os.pipe()
         try:
-            page = document[page_index]
-            try:
-                lines, count = _read_page(page, page_index + 1, path, limits)
-            finally:
-                page.close()
-        except Exception as exc:  # noqa: BLE001 - raised by _read_pages in page order, as if read one by one
-            read.failure = exc
+            self.takers = mmap.mmap(-1, count)  # anonymous and shared: children forked later write to it
+            os.write(give, bytes(range(count)))  # at most 256 bytes: written whole, no write waits
+        except BaseException:
+            os.close(self._out)
+            raise
+        finally:
+            os.close(give)
+
+    def take(self, slot: int) -> range | None:
+        """The next share of pages to read, noted as taken by process `slot`; None when all were taken."""
+        token = os.read(self._out, 1)
+        if not token:
+            return None
+        self.takers[token[0]] = slot + 1
+        return self.shares[token[0]]
+
+    def empty(self) -> None:
+        """Take every share left, read by no one: a process that stops at a refusal ends the others' reading."""
+        while os.read(self._out, SHARES_MAX):
+            pass
+
+    def taker(self, index: int) -> int | None:
+        """The process that took page `index`, if one did."""
+        taken = self.takers[self._share_of[index]]
+        return taken - 1 if taken else None
+
+    def close(self) -> None:
+        os.close(self._out)
+        self.takers.close()
+
+
+def _read_taken(document, queue: _PageQueue, slot: int, path: str, limits: Limits) -> _PagesRead:
+    """The pages this process takes from `queue`, read until one fails or the characters it read pass
+    the document's limit (the document's then pass it by that page or earlier); then it empties the
+    queue, since no page after that one is needed."""
+    read = _PagesRead()
+    characters = 0
+    while (share := queue.take(slot)) is not None:
+        for index in share:
+            if not _read_into(read, document, index, path, limits):
+                queue.empty()
+                return read
+            characters += read.pages[index][1]
+            if characters > limits.document_chars:
+                queue.empty()
+                return read
+    return read
+
+
+def _read_alone(document, pages: int, path: str, limits: Limits) -> _PagesRead:
+    """Every page read by this process, up to the first refusal."""
+    read = _PagesRead()
+    characters = 0
+    for index in range(pages):
+        if not _read_into(read, document, index, path, limits):
             break
-        read.pages.append((lines, count))
-        characters += count
+        characters += read.pages[index][1]
         if characters > limits.document_chars:
             break
     return read
+
+
+def _read_into(read: _PagesRead, document, index: int, path: str, limits: Limits) -> bool:
+    """Page `index` read into `read`; False (its failure noted) when reading it raised."""
+    try:
+        page = document[index]
+        try:
+            read.pages[index] = _read_page(page, index + 1, path, limits)
+        finally:
+            page.close()
+    except Exception as exc:  # noqa: BLE001 - raised by _in_page_order in page order, as if read one by one
+        read.failure = (index, exc)
+        return False
+    return True
 
 
 def check_streams(data: bytes, path: str, limits: Limits) -> None:

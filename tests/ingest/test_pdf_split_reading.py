@@ -1,5 +1,7 @@
 """A PDF's pages read by several processes side by side (auditor/ingest/pdf.py, `_read_pages`) give what
-reading them one by one gives: the same lines and places, and the same refusal for the same page."""
+reading them one by one gives: the same lines and places, and the same refusal for the same page. The
+pages are handed out from one queue to whichever process is free, so which process reads which page
+varies from run to run; what comes out does not."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from hypothesis import given, strategies as st
 from auditor.errors import InputError
 from auditor.ingest import forked, pdf
 from auditor.ingest.forked import READ_PROCESSES_ENV, reading_processes
-from auditor.ingest.pdf import PAGES_PER_READER_MIN, _page_runs, read_pdf
+from auditor.ingest.pdf import SHARES_MAX, _PageQueue, _PagesRead, _in_page_order, read_pdf
 from auditor.limits import Limits
 from tests.conftest import ROOT
 
@@ -82,36 +84,107 @@ def test_the_first_page_that_fails_is_the_one_reported(failing: tuple[int, ...],
                                                                f"page {failing[0]} is broken")
 
 
+def in_a_child(parent: int) -> bool:
+    return os.getpid() != parent
+
+
 @needs_fork
 def test_a_child_that_dies_is_one_clear_input_error(monkeypatch) -> None:
-    real = pdf._read_page
+    """Whichever pages the child took first, it dies on them (as a crash of the PDF library would end
+    it); this process reads every other page, and the document is refused at the dead child's page."""
+    real, parent = pdf._read_page, os.getpid()
 
-    def crashes_on_page_20(page, number, path, limits):
-        if number == 20:
-            os.kill(os.getpid(), signal.SIGKILL)  # as a crash of the PDF library would end it
+    def crashes_in_the_child(page, number, path, limits):
+        if in_a_child(parent):
+            os.kill(os.getpid(), signal.SIGKILL)
         return real(page, number, path, limits)
 
-    monkeypatch.setattr(pdf, "_read_page", crashes_on_page_20)
+    monkeypatch.setattr(pdf, "_read_page", crashes_in_the_child)
     outcome = Reader(monkeypatch).read(SAMPLE, 2)
     assert outcome[0] == "refused" and "SIGKILL" in outcome[1]  # type: ignore[index]
 
 
 @needs_fork
 def test_a_refusal_before_a_child_that_dies_is_the_one_reported(monkeypatch) -> None:
-    """The runs are taken in page order: a refusal on page 2 is reported, not the crash of the child
-    reading the last pages (which is then ended, not waited for)."""
-    real = pdf._read_page
+    """A refusal on page 2 is reported, not the crash of a child on a later page (a child that reads
+    page 3 or later dies)."""
+    real, parent = pdf._read_page, os.getpid()
 
     def refuses_then_crashes(page, number, path, limits):
         if number == 2:
             raise InputError("pagina 2 is kapot", "page 2 is broken")
-        if number == 32:
+        if number > 2 and in_a_child(parent):
             os.kill(os.getpid(), signal.SIGKILL)
         return real(page, number, path, limits)
 
     monkeypatch.setattr(pdf, "_read_page", refuses_then_crashes)
     reader = Reader(monkeypatch)
     assert reader.read(SAMPLE, 3) == reader.read(SAMPLE, 1) == ("refused", "pagina 2 is kapot", "page 2 is broken")
+
+
+@needs_fork
+def test_a_process_held_up_by_its_pages_takes_fewer_of_them(monkeypatch) -> None:
+    """The queue gives the next page to the process that is free: when reading a page takes this
+    process 30 ms and the child 2, the child reads most of the pages (a split into fixed halves would
+    keep this process reading its half for half a second)."""
+    import time
+
+    real, parent = pdf._read_page, os.getpid()
+    here: list[int] = []
+
+    def slow_here(page, number, path, limits):
+        if not in_a_child(parent):
+            here.append(number)
+            time.sleep(0.03)
+        return real(page, number, path, limits)
+
+    monkeypatch.setattr(pdf, "_read_page", slow_here)
+    reader = Reader(monkeypatch)
+    reader.monkeypatch.setattr(pdf, "_read_page", real)
+    alone = reader.read(SAMPLE, 1)
+    reader.monkeypatch.setattr(pdf, "_read_page", slow_here)
+    assert reader.read(SAMPLE, 2) == alone
+    assert len(here) < 32 // 2
+
+
+def read_part(pages: dict[int, int], failure: tuple[int, str] | None = None) -> _PagesRead:
+    """What a process read: page index → its number of characters, with one line saying which page."""
+    page_lines = {index: ([pdf._PageLine(page=index + 1, text=f"pagina {index + 1}", bbox=None, spans=(),
+                                         in_margin=False)], count) for index, count in pages.items()}
+    return _PagesRead(pages=page_lines, failure=None if failure is None else (failure[0], InputError(failure[1], failure[1])))
+
+
+class Takers:
+    """A queue's record of who took which page, as _in_page_order consults it."""
+
+    def __init__(self, takers: dict[int, int]) -> None:
+        self.takers = takers
+
+    def taker(self, index: int) -> int | None:
+        return self.takers.get(index)
+
+
+@pytest.mark.parametrize(("parts", "takers", "died", "outcome"), [
+    # two processes, every page read: the lines in page order whoever read them
+    ([read_part({0: 3, 2: 3}), read_part({1: 3, 3: 3})], {}, {}, ["pagina 1", "pagina 2", "pagina 3", "pagina 4"]),
+    # page 3 failed in one process; the other read page 4: the failure is reported
+    ([read_part({0: 5, 1: 5}, (2, "pagina 3")), read_part({3: 5})], {}, {}, "pagina 3"),
+    # a child died on page 2 (slot 1 took it); page 3 failed later: the death comes first
+    ([read_part({0: 5}, (2, "pagina 3"))], {1: 1}, {1: "gestorven"}, "gestorven"),
+    # a child died on page 4, after the failure of page 2: the failure comes first
+    ([read_part({0: 5}, (1, "pagina 2")), read_part({2: 5})], {3: 1}, {1: "gestorven"}, "pagina 2"),
+    # the characters pass the limit (12) on page 3, before the failure of page 4
+    ([read_part({0: 5, 2: 5}), read_part({1: 5}, (3, "pagina 4"))], {}, {}, "DOCUMENT_CHARS"),
+])
+def test_the_pages_are_put_back_in_page_order_up_to_the_first_refusal(parts, takers, died, outcome) -> None:
+    limits = Limits(document_chars=12)
+    deaths = {slot: InputError(text, text) for slot, text in died.items()}
+    try:
+        lines = [line.text for line in _in_page_order(4, parts, deaths, Takers(takers), limits, "x.pdf")]  # type: ignore[arg-type]
+    except InputError as exc:
+        assert outcome in exc.nl
+    else:
+        assert lines == outcome
 
 
 @needs_fork
@@ -193,11 +266,18 @@ def test_a_bad_number_of_reading_processes_is_refused_with_its_name(raw: str, mo
         reading_processes()
 
 
-@given(pages=st.integers(0, 3_000), processes=st.integers(1, 16))
-def test_the_pages_are_split_into_runs_of_consecutive_pages(pages: int, processes: int) -> None:
-    runs = _page_runs(pages, processes)
-    assert [page for run in runs for page in run] == list(range(pages))
-    assert 1 <= len(runs) <= processes
-    if len(runs) > 1:
-        assert min(len(run) for run in runs) >= PAGES_PER_READER_MIN
-        assert max(len(run) for run in runs) - min(len(run) for run in runs) <= 1
+@given(pages=st.integers(1, 2_000))
+def test_the_queue_hands_out_every_page_once_in_page_order(pages: int) -> None:
+    queue = _PageQueue(pages)
+    try:
+        shares = []
+        while (share := queue.take(len(shares) % 3)) is not None:
+            shares.append(share)
+        assert [index for share in shares for index in share] == list(range(pages))
+        assert len(shares) == min(pages, SHARES_MAX)
+        assert max(map(len, shares)) - min(map(len, shares)) <= 1
+        assert [queue.taker(share[0]) for share in shares] == [n % 3 for n in range(len(shares))]
+        queue.empty()
+        assert queue.take(0) is None
+    finally:
+        queue.close()
