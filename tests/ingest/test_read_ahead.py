@@ -103,3 +103,21 @@ def test_what_else_reading_raises_is_raised_in_the_command_as_it_was(monkeypatch
     assert reader.child is not None
     with pytest.raises(ValueError, match="kapotte tabel op pagina 3"):
         reader.decoded()
+
+
+def test_a_line_origin_comes_back_from_a_child_with_every_field_where_it_was() -> None:
+    """LineOrigin and Span are pickled as their fields in order (origin.py, `__reduce__`): a field added
+    or moved without the pickling following it would come back in another field, or not at all."""
+    import dataclasses
+    import pickle
+
+    from auditor.ingest.origin import LineOrigin, Span
+
+    span = Span(start=3, end=9, bbox=(1.0, 2.0, 3.0, 4.0), column=2)
+    values = {"page": 7, "page_line": 12, "bbox": (5.5, 6.5, 7.5, 8.5), "paragraph": 40, "heading": "2. Uitgaven",
+              "table": 3, "row": 4, "spans": (span,), "shift": 5}
+    assert set(values) == {field.name for field in dataclasses.fields(LineOrigin)}  # every field has its own value
+    origin = LineOrigin(**values)
+    again = pickle.loads(pickle.dumps(origin, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == origin and {name: getattr(again, name) for name in values} == values
+    assert {field.name for field in dataclasses.fields(Span)} == {"start", "end", "bbox", "column"}
