@@ -146,3 +146,43 @@ def test_tables_articles_and_scopes_share_theirs_and_a_field_set_later_stays_the
     assert "ise" in first.model_fields_set and "ise" not in second.model_fields_set
     assert second.model_dump(exclude_unset=True) == {"id": "s2", "kind": "other", "title": "t", "start": 1, "end": 2}
     assert all(issubclass(model, SharedFieldsSet) for model in (Article, BudgetTable, Scope))
+
+
+def test_every_record_of_a_report_comes_back_from_a_worker_equal_and_still_frozen():
+    """Records pickle as their values in field order (auditor.source.RECORD, `__reduce__`), as a batch
+    worker hands a report back: every record class of an audit comes back equal, with each field where
+    it was, still frozen and without an attribute dictionary."""
+    import pickle
+
+    from auditor.audit import audit_file
+    from tests.conftest import SAMPLE
+
+    audit = audit_file(SAMPLE)
+    seen: dict[type, object] = {}
+
+    def collect(value: object) -> None:
+        if hasattr(type(value), "__record_fields__"):
+            if type(value) in seen:
+                return
+            seen[type(value)] = value
+            for name in type(value).__record_fields__:
+                collect(getattr(value, name))
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                collect(item)
+        elif isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                collect(getattr(value, name))
+
+    collect(audit.report)
+    collect(audit.claims)
+    collect(audit.document)
+    assert {cls.__name__ for cls in seen} >= {"Check", "CheckLocation", "Quantity", "SourceRef", "Cell", "AmountClaim"}
+    for cls, record in seen.items():
+        again = pickle.loads(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
+        assert type(again) is cls and again == record
+        assert [getattr(again, f.name) for f in fields(cls)] == [getattr(record, f.name) for f in fields(cls)]
+        assert not hasattr(again, "__dict__")
+        with pytest.raises(FrozenInstanceError):
+            setattr(again, fields(cls)[0].name, None)
+    assert pickle.loads(pickle.dumps(audit.report)) == audit.report
