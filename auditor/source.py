@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 from pydantic.dataclasses import dataclass
+
+from auditor.by_fields import pickled_by_fields
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,28 +69,9 @@ _record = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 def RECORD(cls: type) -> type:  # noqa: N802 - a decorator named as the kind of class it makes
-    """`cls` as a frozen slotted pydantic dataclass (above), pickled as its values in field order: a
-    batch's workers hand each document's report back to the command, hundreds of checks and their
-    locations, and pickle's default for a frozen slotted dataclass (a state restored through
-    dataclasses.fields() for each object) took two thirds of the unpickling."""
-    record = _record(cls)
-    record.__record_fields__ = tuple(field.name for field in fields(record))  # type: ignore[attr-defined]
-    record.__reduce__ = _reduced  # type: ignore[method-assign]
-    return record
-
-
-def _reduced(self: Any) -> tuple[Any, tuple[Any, ...]]:
-    cls = type(self)
-    return _remade, (cls, tuple(getattr(self, name) for name in cls.__record_fields__))
-
-
-def _remade(cls: type, values: tuple[Any, ...]) -> Any:
-    """A record as it was pickled: its values set as they were, not validated again (they were when it
-    was made, and a frozen record has not changed since)."""
-    record = object.__new__(cls)
-    for name, value in zip(cls.__record_fields__, values):  # type: ignore[attr-defined]
-        object.__setattr__(record, name, value)
-    return record
+    """`cls` as a frozen slotted pydantic dataclass (above), pickled as its values in field order
+    (auditor.by_fields): a batch's workers hand each document's report back to the command."""
+    return pickled_by_fields(_record(cls))
 
 
 @RECORD

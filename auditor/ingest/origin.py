@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditor.by_fields import pickled_by_fields
+
 BBox = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points, origin bottom-left (PDF user space)
 
 
 # plain slotted dataclasses, not pydantic models: a PDF has thousands of these and building them is
 # on the audit's critical path; they are made by the ingest code only, so there is nothing to validate
+@pickled_by_fields  # the reading child hands thousands back to the command
 @dataclass(frozen=True, slots=True)
 class Span:
     """Part of a line: a number in a PDF (with its box) or a table cell in a Word draft (with its column)."""
@@ -23,12 +26,8 @@ class Span:
     bbox: BBox | None = None
     column: int | None = None  # 1-based table column (Word)
 
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        # pickled as its fields in order (a reading child hands thousands back to the command): made
-        # again by one call, half the time of pickle's default for slotted objects (a state per slot)
-        return Span, (self.start, self.end, self.bbox, self.column)
 
-
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class LineOrigin:
     page: int | None = None  # 1-based
@@ -40,11 +39,6 @@ class LineOrigin:
     row: int | None = None  # 1-based row of that table
     spans: tuple[Span, ...] = ()
     shift: int = 0  # characters put in front of the paragraph's own text: the number Word draws ('1.3. ')
-
-    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        # as Span's: its fields in order
-        return LineOrigin, (self.page, self.page_line, self.bbox, self.paragraph, self.heading, self.table, self.row,
-                            self.spans, self.shift)
 
     def span_at(self, column: int) -> Span | None:
         for span in self.spans:

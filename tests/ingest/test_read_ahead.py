@@ -106,7 +106,7 @@ def test_what_else_reading_raises_is_raised_in_the_command_as_it_was(monkeypatch
 
 
 def test_a_line_origin_comes_back_from_a_child_with_every_field_where_it_was() -> None:
-    """LineOrigin and Span are pickled as their fields in order (origin.py, `__reduce__`): a field added
+    """LineOrigin and Span are pickled as their fields in order (auditor.by_fields): a field added
     or moved without the pickling following it would come back in another field, or not at all."""
     import dataclasses
     import pickle

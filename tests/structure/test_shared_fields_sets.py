@@ -149,7 +149,7 @@ def test_tables_articles_and_scopes_share_theirs_and_a_field_set_later_stays_the
 
 
 def test_every_record_of_a_report_comes_back_from_a_worker_equal_and_still_frozen():
-    """Records pickle as their values in field order (auditor.source.RECORD, `__reduce__`), as a batch
+    """Records pickle as their values in field order (auditor.source.RECORD, auditor.by_fields), as a batch
     worker hands a report back: every record class of an audit comes back equal, with each field where
     it was, still frozen and without an attribute dictionary."""
     import pickle
@@ -161,11 +161,11 @@ def test_every_record_of_a_report_comes_back_from_a_worker_equal_and_still_froze
     seen: dict[type, object] = {}
 
     def collect(value: object) -> None:
-        if hasattr(type(value), "__record_fields__"):
+        if hasattr(type(value), "__pickled_fields__"):
             if type(value) in seen:
                 return
             seen[type(value)] = value
-            for name in type(value).__record_fields__:
+            for name in type(value).__pickled_fields__:
                 collect(getattr(value, name))
         elif isinstance(value, (list, tuple)):
             for item in value:
