@@ -37,7 +37,7 @@ import re
 import zlib
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from ctypes import c_double
 from dataclasses import dataclass, field
 from functools import partial
@@ -278,33 +278,31 @@ class _PageQueue:
 
 
 def _read_taken(document, queue: _PageQueue, slot: int, path: str, limits: Limits) -> _PagesRead:
-    """The pages this process takes from `queue`, read until one fails or the characters it read pass
-    the document's limit (the document's then pass it by that page or earlier); then it empties the
-    queue, since no page after that one is needed."""
-    read = _PagesRead()
-    characters = 0
-    while (share := queue.take(slot)) is not None:
-        for index in share:
-            if not _read_into(read, document, index, path, limits):
-                queue.empty()
-                return read
-            characters += read.pages[index][1]
-            if characters > limits.document_chars:
-                queue.empty()
-                return read
+    """The pages this process takes from `queue`, read as `_read_shares` reads them; then the queue is
+    emptied: after a refusal no later page is needed (after the last share it is empty already)."""
+    read = _read_shares(document, iter(partial(queue.take, slot), None), path, limits)
+    queue.empty()
     return read
 
 
 def _read_alone(document, pages: int, path: str, limits: Limits) -> _PagesRead:
     """Every page read by this process, up to the first refusal."""
+    return _read_shares(document, [range(pages)], path, limits)
+
+
+def _read_shares(document, shares: Iterable[range], path: str, limits: Limits) -> _PagesRead:
+    """The pages of `shares` in turn, read until one fails or the characters read here pass the
+    document's limit (the document's then pass it by that page or earlier: _in_page_order refuses it
+    where they do)."""
     read = _PagesRead()
     characters = 0
-    for index in range(pages):
-        if not _read_into(read, document, index, path, limits):
-            break
-        characters += read.pages[index][1]
-        if characters > limits.document_chars:
-            break
+    for share in shares:
+        for index in share:
+            if not _read_into(read, document, index, path, limits):
+                return read
+            characters += read.pages[index][1]
+            if characters > limits.document_chars:
+                return read
     return read
 
 
