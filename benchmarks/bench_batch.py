@@ -2,8 +2,11 @@
 2 workers against one worker, each pair measured alternately (A, B, A, B …) in one run so that a slower or
 busier moment of the machine hits both sides alike. Reports the median of each side and their ratio.
 
-The 30 documents are the ones of tests/batch/test_batch.py: the real-figure corpus rendered as text (26)
-and the four text fixtures. Run: `python benchmarks/bench_batch.py [rounds]` (default 3).
+The 30 documents mix the three formats as a year's folder does: every PDF and Word document of fixtures/
+(the two BBTs, their clean versions and the six rendered mutations: 10 PDF, 4 DOCX), the four text
+fixtures, and the real-figure corpus rendered as text for the rest. A batch of only small text exports
+would measure the pool's start and the parent's serial work rather than auditing.
+Run: `python benchmarks/bench_batch.py [rounds]` (default 3).
 """
 
 from __future__ import annotations
@@ -27,8 +30,11 @@ DOCUMENTS = 30
 
 
 def documents(folder: Path) -> list[Path]:
-    files: list[Path] = []
+    fixtures = ROOT / "fixtures"
+    files = sorted(fixtures.rglob("*.pdf")) + sorted(fixtures.rglob("*.docx")) + sorted(fixtures.glob("*.txt"))
     for doc in load_documents():
+        if len(files) >= DOCUMENTS:
+            break
         lines = render(doc).lines
         try:
             audit_lines(source_of(lines))
@@ -37,7 +43,6 @@ def documents(folder: Path) -> list[Path]:
         path = folder / f"{doc.key}.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         files.append(path)
-    files += sorted((ROOT / "fixtures").glob("*.txt"))
     return files[:DOCUMENTS]
 
 
@@ -63,6 +68,8 @@ def main() -> None:
         one_call = lambda: run(["check", *files, "--format", "json", "--no-progress"])  # noqa: E731
         separate = lambda: sum(run(["check", f, "--format", "json"]) for f in files)  # noqa: E731
         a, b = alternate(one_call, separate, rounds)
+        kinds = {suffix: sum(f.endswith(suffix) for f in files) for suffix in (".pdf", ".docx", ".txt")}
+        print(f"{len(files)} documents ({', '.join(f'{n} {k[1:]}' for k, n in kinds.items())})")
         print(f"{len(files)} documents: one call {a:.2f} s, {len(files)} calls {b:.2f} s, ratio {b / a:.1f}x")
         pool = lambda: run(["check", *files, "--format", "json", "--no-progress", "--jobs", "2"])  # noqa: E731
         single = lambda: run(["check", *files, "--format", "json", "--no-progress", "--jobs", "1"])  # noqa: E731

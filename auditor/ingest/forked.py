@@ -50,15 +50,29 @@ def _one_native_thread() -> bool:
 
 def reading_processes() -> int:
     """How many processes may read one document side by side: `BBT_AUDIT_READ_PROCESSES` (1: only the
-    command itself), else the cores this process may run on; 1 where no child can be forked. A setting
+    command itself), else the cores this process may run on (1 in a worker that multiprocessing
+    started); 1 where no child can be forked. A setting
     that is no positive whole number is refused wherever it is read, forking or not."""
     raw = os.environ.get(READ_PROCESSES_ENV)
     wanted = None if raw is None else _positive(raw)
     if not can_fork():
         return 1
     if wanted is None:
+        if _started_by_multiprocessing():
+            return 1
         return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return wanted
+
+
+def _started_by_multiprocessing() -> bool:
+    """This process is one that multiprocessing started (a caller's Pool or ProcessPoolExecutor worker):
+    its siblings most likely keep the other cores busy, so unless BBT_AUDIT_READ_PROCESSES says
+    otherwise it reads alone. A process multiprocessing started has its `process` module loaded, so a
+    process without it is none; looked up, not imported (the import would cost every command)."""
+    import sys
+
+    process = sys.modules.get("multiprocessing.process")
+    return process is not None and process.parent_process() is not None
 
 
 def _positive(raw: str) -> int:

@@ -256,6 +256,25 @@ def test_a_process_whose_cores_are_taken_reads_every_page_itself(monkeypatch) ->
         other.join()
 
 
+def _reading_processes_in_a_pool_worker(setting: str | None) -> int:
+    if setting is None:
+        os.environ.pop(READ_PROCESSES_ENV, None)
+    else:
+        os.environ[READ_PROCESSES_ENV] = setting
+    return reading_processes()
+
+
+@needs_fork
+@pytest.mark.parametrize(("setting", "expected"), [(None, 1), ("2", 2)])
+def test_a_worker_of_the_callers_own_pool_reads_alone_unless_told_otherwise(setting, expected, monkeypatch) -> None:
+    import multiprocessing
+
+    monkeypatch.delenv(READ_PROCESSES_ENV, raising=False)
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_reading_processes_in_a_pool_worker, (setting,)) == expected
+    assert not forked._started_by_multiprocessing()  # this process, which no pool started, is no worker
+
+
 @pytest.mark.parametrize("raw", ["0", "-2", "twee", ""])
 def test_a_bad_number_of_reading_processes_is_refused_with_its_name(raw: str, monkeypatch) -> None:
     monkeypatch.setenv(READ_PROCESSES_ENV, raw)
