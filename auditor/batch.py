@@ -1,7 +1,8 @@
 """Many documents in one run: files and folders (recursively; every file is recognised by its content, as
 a single `check` does), audited in a pool of worker processes over the available cores, with a progress
 bar on a terminal. Each document's report is exactly the one a single `check` of it gives; a document
-that cannot be read is listed with its reason and the others go on; the checks across documents
+that cannot be read is listed with its reason and the others go on, also one whose reading crashes
+the worker that reads it (`_audit_alone`); the checks across documents
 (auditor.crossdoc) run on what the workers return.
 """
 
@@ -9,7 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,16 +131,36 @@ def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, 
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
                 futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)}
-                from concurrent.futures import as_completed
-
                 for future in as_completed(futures):
-                    outcomes[futures[future]] = future.result()
+                    try:
+                        outcomes[futures[future]] = future.result()
+                    except BrokenProcessPool:
+                        continue  # a worker died: audited again below, alone
+                    if bar:
+                        bar.advance(task)  # type: ignore[arg-type]
+            for position, file in enumerate(files):
+                if outcomes[position] is None:
+                    outcomes[position] = _audit_alone(file, options)
                     if bar:
                         bar.advance(task)  # type: ignore[arg-type]
     finally:
         if bar:
             bar.stop()
     return [o for o in outcomes if o is not None]
+
+
+def _audit_alone(file: Path, options: Options) -> Outcome:
+    """A document the pool did not finish because a worker died (a crash of the PDF library ends the
+    worker that reads the document, and the pool with it): audited again in a worker of its own, so
+    that a document that kills its worker again is the one named, and every other one is audited as a
+    single check audits it. Rare, so one at a time."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(options,)) as pool:
+        try:
+            return pool.submit(audit_one, file, options).result()
+        except BrokenProcessPool:
+            reason = InputError(f"{file} kon niet gelezen worden: het lezen stopte onverwacht (het werkproces eindigde)",
+                                f"{file} could not be read: reading stopped unexpectedly (its worker process ended)")
+            return Outcome(path=str(file), reason=reason.message(options.lang), exit_code=2)
 
 
 def _progress_bar(lang: str):

@@ -62,6 +62,38 @@ def test_an_unreadable_document_is_listed_and_the_others_go_on(tmp_path, capsys)
     assert all(u["reason"] for u in batch["unreadable"])
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pool's workers are forked with this test's reader")
+@pytest.mark.parametrize("jobs", ["2", "3"])
+def test_a_document_that_kills_its_worker_is_listed_and_the_others_go_on(tmp_path, capsys, monkeypatch, jobs):
+    """A crash of the PDF library ends the worker that reads the document, and with it the pool: that
+    document is named as unreadable, every other one is audited as a single check audits it."""
+    import shutil
+    import signal
+
+    from auditor.ingest import pdf
+
+    real, command = pdf._read_page, os.getpid()
+    crashing = tmp_path / "valt.pdf"
+    shutil.copyfile(ROOT / "fixtures" / "sociale-economie-uitvoering-2024.pdf", crashing)
+
+    def crashes_on_one_document(page, number, path, limits):
+        if path == str(crashing) and os.getpid() != command:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(page, number, path, limits)
+
+    monkeypatch.setattr(pdf, "_read_page", crashes_on_one_document)
+    others = [CLEAN, SAMPLE, ROOT / "fixtures" / "omgeving-natuur-begroting-2025.pdf",
+              ROOT / "fixtures" / "omgeving-natuur-begroting-2025.txt"]
+    files = [others[0], crashing, *others[1:]]
+    code, batch = _json(capsys, ["check", *map(str, files), "--format", "json", "--no-progress", "--jobs", jobs])
+    assert [u["path"] for u in batch["unreadable"]] == [str(crashing)]
+    assert "stopte onverwacht" in batch["unreadable"][0]["reason"] and batch["unreadable"][0]["exit_code"] == 2
+    assert [d["document"]["path"] for d in batch["documents"]] == [str(f) for f in others]
+    for file, report in zip(others, batch["documents"]):
+        assert report == _json(capsys, ["check", str(file), "--format", "json"])[1], file
+    assert code == 2 == batch["summary"]["exit_code"]
+
+
 def test_batch_formats(tmp_path, capsys):
     files = [str(CLEAN), str(SAMPLE)]
     for suffix in ("sarif", "md", "html", "txt"):
