@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from auditor.crossdoc import Ledger, ledger_of
 from auditor.errors import InputError, RuleFileError, one_line
-from auditor.report.models import Report
+
+if TYPE_CHECKING:  # the pipeline loads when a document is audited: collecting the files does without it
+    from auditor.crossdoc import Ledger
+    from auditor.ingest.ahead import ReadManyAhead
+    from auditor.ingest.decoding import Decoded
+    from auditor.report.models import Report
 
 # a worker is worth starting only for a second document: below this, the run stays in one process
 MIN_DOCUMENTS_FOR_POOL = 2
@@ -83,13 +86,19 @@ def collect(paths: list[Path], lang: str = "nl") -> Inputs:
     return inputs
 
 
-def audit_one(path: Path, options: Options) -> Outcome:
-    """One document, as a single `check` audits it; never raises (a worker must not end the run)."""
-    from auditor.audit import audit_file
+def audit_one(path: Path, options: Options, read: Decoded | InputError | None = None) -> Outcome:
+    """One document, as a single `check` audits it; never raises (a worker must not end the run).
+    `read`: the document as read ahead (auditor.ingest.ahead), or what reading it raised."""
+    from auditor.audit import audit_lines
     from auditor.config import apply_rule_settings
+    from auditor.crossdoc import ledger_of
+    from auditor.ingest.document import SourceText, read_document
 
     try:
-        audit = audit_file(path, lang=options.lang, rules_dir=options.rules_dir)
+        if isinstance(read, InputError):
+            raise read
+        source = read_document(path) if read is None else SourceText.of(read)
+        audit = audit_lines(source, lang=options.lang, rules_dir=options.rules_dir)
         report = apply_rule_settings(audit.report, list(options.select) if options.select is not None else None,
                                      list(options.ignore), dict(options.severity))
         return Outcome(path=str(path), report=report, ledger=ledger_of(audit.document, str(path)))
@@ -112,9 +121,15 @@ def _warm(options: Options) -> None:
         pass  # reported per document by audit_one
 
 
-def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, progress: bool = True) -> list[Outcome]:
+def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, progress: bool = True,
+               ahead: ReadManyAhead | None = None) -> list[Outcome]:
     """The outcomes in the order of `files`. jobs: worker processes (None: the available cores; 1: this
-    process). progress: a rich progress bar on stderr, only when stderr is a terminal."""
+    process). progress: a rich progress bar on stderr, only when stderr is a terminal. ahead: documents
+    read while the command loaded; this process audits them while the workers audit the others."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 30 ms: not before the files are collected
+    from concurrent.futures.process import BrokenProcessPool
+
+    chosen = set(ahead.chosen) if ahead is not None else set()
     workers = max(1, min(jobs or available_cores(), len(files)))
     show = progress and sys.stderr.isatty()
     outcomes: list[Outcome | None] = [None] * len(files)
@@ -125,12 +140,25 @@ def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, 
             bar.start()
         if workers < 2 or len(files) < MIN_DOCUMENTS_FOR_POOL:
             for position, file in enumerate(files):
-                outcomes[position] = audit_one(file, options)
+                outcomes[position] = audit_one(file, options, ahead.take(file) if file in chosen else None)
                 if bar:
                     bar.advance(task)  # type: ignore[arg-type]
         else:
             with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
-                futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)}
+                futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
+                           if file not in chosen}
+                for position, file in enumerate(files):
+                    if file in chosen:
+                        read = ahead.take(file)  # type: ignore[union-attr]
+                        if read is not None:
+                            outcomes[position] = audit_one(file, options, read)
+                            if bar:
+                                bar.advance(task)  # type: ignore[arg-type]
+                        else:  # not read ahead after all (its reader died?): read where a crash ends a worker
+                            try:
+                                futures[pool.submit(audit_one, file, options)] = position
+                            except BrokenProcessPool:
+                                pass  # audited alone below
                 for future in as_completed(futures):
                     try:
                         outcomes[futures[future]] = future.result()
@@ -154,6 +182,9 @@ def _audit_alone(file: Path, options: Options) -> Outcome:
     worker that reads the document, and the pool with it): audited again in a worker of its own, so
     that a document that kills its worker again is the one named, and every other one is audited as a
     single check audits it. Rare, so one at a time."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(options,)) as pool:
         try:
             return pool.submit(audit_one, file, options).result()

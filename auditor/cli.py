@@ -434,7 +434,8 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         _emit(json.dumps(document.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n", args.output, file)
         return 0
     files: list[Path] = getattr(args, "files", None) or [_shown(BUNDLED_SAMPLE)]
-    ahead = _read_ahead(args, files)  # before the pipeline's modules load (auditor.ingest.ahead)
+    inputs = _batch_inputs(args, files, lang)
+    ahead = _read_ahead(args, files, inputs)  # before the pipeline's modules load (auditor.ingest.ahead)
     from auditor.audit import engine_for
     from auditor.config import check_rule_ids
 
@@ -446,16 +447,30 @@ def _run(args: argparse.Namespace, lang: str) -> int:
         return _diff(args, settings)
     if len(files) == 1 and not files[0].is_dir():
         return _check_one(args, settings, files[0], ahead)
-    if any(_is_stdin(f) for f in files):
+    if inputs is None:
         raise InputError(HELP["nl"]["stdin_batch"], HELP["en"]["stdin_batch"])
-    return _check_many(args, settings, files)
+    return _check_many(args, settings, inputs, ahead)
 
 
-def _read_ahead(args: argparse.Namespace, files: list[Path]):
-    """A check of one document starts reading it now (a PDF or Word document in a child process), while
-    the audit's modules load."""
+def _batch_inputs(args: argparse.Namespace, files: list[Path], lang: str):
+    """The files of a check of several documents or of a folder (auditor.batch.collect); None for any
+    other command, a single document, or paths that name standard input (refused for a batch)."""
+    if args.command != "check" or (len(files) == 1 and not files[0].is_dir()) or any(_is_stdin(f) for f in files):
+        return None
+    from auditor.batch import collect
+
+    return collect(files, lang)
+
+
+def _read_ahead(args: argparse.Namespace, files: list[Path], inputs):
+    """A check starts reading now, while the audit's modules load: its one document (a PDF or Word
+    document, in a child process), or a batch's largest PDF and Word documents."""
     if args.command != "check":
         return None
+    if inputs is not None:
+        from auditor.ingest.ahead import ReadManyAhead
+
+        return ReadManyAhead(inputs.files)
     if len(files) != 1 or _is_stdin(files[0]) or files[0].is_dir():
         return None
     from auditor.ingest.ahead import ReadAhead
@@ -553,18 +568,18 @@ def _console(render, output: Path | None, protect: Path | None) -> None:
         render(Console())
 
 
-def _check_many(args: argparse.Namespace, settings, paths: list[Path]) -> int:
-    from auditor.batch import Options, audit_many, build_batch, collect
+def _check_many(args: argparse.Namespace, settings, inputs, ahead) -> int:
+    from auditor.batch import Options, audit_many, build_batch
     from auditor.config import rule_enabled
     from auditor.crossdoc import cross_check
 
     fmt, lang = _format(args), settings.lang
-    inputs = collect(paths, lang)
     _check_output(args.output, inputs.files)
     select, ignore, severity = _rule_settings(settings)
     options = Options(lang=lang, rules_dir=_rules_dir(settings), select=tuple(select) if select is not None else None,
                       ignore=tuple(ignore), severity=tuple(sorted(severity.items())))
-    outcomes = audit_many(inputs.files, options, jobs=settings.jobs, progress=settings.progress) + inputs.missing
+    outcomes = audit_many(inputs.files, options, jobs=settings.jobs, progress=settings.progress, ahead=ahead)
+    outcomes += inputs.missing
     order = {str(p): i for i, p in enumerate(inputs.files)}
     outcomes.sort(key=lambda o: order.get(o.path, len(order)))
     cross = cross_check([o.ledger for o in outcomes if o.ledger is not None], lang=lang, rules_dir=_rules_dir(settings))

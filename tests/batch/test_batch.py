@@ -94,6 +94,36 @@ def test_a_document_that_kills_its_worker_is_listed_and_the_others_go_on(tmp_pat
     assert code == 2 == batch["summary"]["exit_code"]
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="documents are read ahead in a forked child")
+def test_documents_read_ahead_while_the_command_loads_are_reported_as_those_read_by_a_worker(tmp_path, capsys, monkeypatch):
+    """A batch's largest PDF and Word files are read in a child while the command loads and audited by the
+    command beside its workers: the batch's report is byte for byte the one without reading ahead, a
+    document that cannot be read included."""
+    from auditor.ingest import ahead
+
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.7\ntruncated")
+    fixtures = ROOT / "fixtures"
+    files = [fixtures / "omgeving-natuur-begroting-2025.pdf", broken, fixtures / "sociale-economie-uitvoering-2024.pdf",
+             fixtures / "omgeving-natuur-begroting-2025.docx", CLEAN, fixtures / "omgeving-natuur-begroting-2025.txt"]
+    argv = ["check", *map(str, files), "--format", "json", "--no-progress", "--jobs", "2"]
+    made = []
+
+    class Recorded(ahead.ReadManyAhead):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(list(self.chosen))
+
+    monkeypatch.setattr(ahead, "ReadManyAhead", Recorded)
+    assert main(argv) == 2
+    read_ahead = capsys.readouterr().out
+    monkeypatch.setattr(ahead, "READ_AHEAD_BYTES", 0)
+    assert main(argv) == 2
+    assert capsys.readouterr().out == read_ahead
+    assert made[0] and broken in made[0] and made[1] == []
+    assert json.loads(read_ahead)["unreadable"][0]["path"] == str(broken)
+
+
 def test_batch_formats(tmp_path, capsys):
     files = [str(CLEAN), str(SAMPLE)]
     for suffix in ("sarif", "md", "html", "txt"):

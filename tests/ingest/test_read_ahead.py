@@ -121,3 +121,74 @@ def test_a_line_origin_comes_back_from_a_child_with_every_field_where_it_was() -
     again = pickle.loads(pickle.dumps(origin, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == origin and {name: getattr(again, name) for name in values} == values
     assert {field.name for field in dataclasses.fields(Span)} == {"start", "end", "bbox", "column"}
+
+
+# ------------------------------------------------------------------ a batch's documents read ahead
+
+def _sized(tmp_path: Path, name: str, source: str, size: int | None = None) -> Path:
+    path = tmp_path / name
+    data = (FIXTURES / source).read_bytes()
+    path.write_bytes(data if size is None else data[:HEAD] + b" " * (size - HEAD))
+    return path
+
+
+HEAD = 16  # enough of a file for its format to be recognised
+
+
+@pytest.mark.parametrize("budget", [0, 100, 250, 10_000])
+def test_a_batch_reads_ahead_its_largest_pdf_and_word_files_that_fit(tmp_path: Path, budget: int) -> None:
+    from auditor.ingest.ahead import _largest_read_by_a_child
+
+    small_pdf = _sized(tmp_path, "a.pdf", "omgeving-natuur-begroting-2025.pdf", 50)
+    text = tmp_path / "b.txt"
+    text.write_text("x" * 500, encoding="utf-8")  # the largest file, but read in line in a few ms
+    large_docx = _sized(tmp_path, "c.docx", "omgeving-natuur-begroting-2025.docx", 200)
+    large_pdf = _sized(tmp_path, "d.pdf", "omgeving-natuur-begroting-2025.pdf", 200)
+    paths = [small_pdf, text, large_docx, large_pdf, tmp_path / "absent.pdf"]
+    expected = {0: [], 100: [small_pdf], 250: [large_docx, small_pdf], 10_000: [large_docx, large_pdf, small_pdf]}
+    assert _largest_read_by_a_child(paths, budget) == expected[budget]
+
+
+@needs_fork
+def test_what_a_batch_read_ahead_is_what_reading_in_line_gives(tmp_path: Path) -> None:
+    from auditor.ingest.ahead import ReadManyAhead
+
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.7\ntruncated")
+    paths = [FIXTURES / "sociale-economie-uitvoering-2024.pdf", broken, FIXTURES / "omgeving-natuur-begroting-2025.docx",
+             FIXTURES / "omgeving-natuur-begroting-2025.txt"]
+    ahead = ReadManyAhead(paths, budget=10**9)
+    assert ahead.child is not None and set(ahead.chosen) == {paths[0], paths[1], paths[2]}
+    for path in paths[:3:2]:
+        assert ahead.take(path) == decode(read_file(path), str(path))
+    with pytest.raises(InputError) as in_line:
+        decode(read_file(broken), str(broken))
+    refused = ahead.take(broken)
+    assert isinstance(refused, InputError) and (refused.nl, refused.en) == (in_line.value.nl, in_line.value.en)
+    assert ahead.take(paths[3]) is None  # not read ahead: the batch reads it as any other
+    assert ahead.take(paths[0]) is None  # handed over once
+
+
+@needs_fork
+def test_a_batch_reader_that_dies_leaves_every_document_to_the_batch() -> None:
+    from auditor.ingest.ahead import ReadManyAhead
+
+    paths = [FIXTURES / "sociale-economie-uitvoering-2024.pdf", FIXTURES / "omgeving-natuur-begroting-2025.pdf"]
+    ahead = ReadManyAhead(paths, budget=10**9)
+    os.kill(ahead.child.pid, signal.SIGKILL)  # as a crash of the PDF library on one of them would end it
+    assert [ahead.take(path) for path in paths] == [None, None]
+
+
+def test_a_batch_with_other_threads_running_reads_nothing_ahead() -> None:
+    from auditor.ingest.ahead import ReadManyAhead
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        ahead = ReadManyAhead([FIXTURES / "sociale-economie-uitvoering-2024.pdf"], budget=10**9)
+        assert ahead.chosen == [] and ahead.child is None
+        assert ahead.take(FIXTURES / "sociale-economie-uitvoering-2024.pdf") is None
+    finally:
+        stop.set()
+        other.join()
