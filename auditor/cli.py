@@ -23,6 +23,7 @@ from auditor.exitcodes import FAIL_ON, LEVELS, NOTHING_CHECKED, report_exit_code
 from auditor.resources import SAMPLE as BUNDLED_SAMPLE  # shipped as package data
 
 STDIN = "-"
+STDOUT_PATH = "-"  # `-o -`: the report on standard output
 STDIN_NAME = "<stdin>"
 FORMATS = ["text", "json", "sarif", "markdown", "html"]
 # the format an -o file's extension names, when --format is absent
@@ -104,6 +105,7 @@ HELP = {
         "rules_cmd": "toon de regelcatalogus", "rules_check": "voer de fragmenten (cases) van elke regel uit en meld wat anders uitkomt", "config_cmd": "toon de geldende instellingen en waar elk vandaan komt",
         "schema_cmd": "toon het JSON-schema van het rapport (pydantic)", "schema_what": "report (standaard), batch, diff of baseline",
         "stdin_batch": "- (stdin) kan enkel als enige document",
+        "no_stdout": "er is geen standaarduitvoer (gesloten): schrijf het rapport naar een bestand met -o",
     },
     "en": {
         "description": "Consistency auditor for Flemish budget documents (BBTs).",
@@ -143,6 +145,7 @@ HELP = {
         "rules_cmd": "show the rules catalogue", "rules_check": "run every rule's snippets (cases) and report those that come out otherwise", "config_cmd": "show the effective settings and where each came from",
         "schema_cmd": "print the JSON Schema of the report (pydantic)", "schema_what": "report (default), batch, diff or baseline",
         "stdin_batch": "- (stdin) can only be the only document",
+        "no_stdout": "there is no standard output (closed): write the report to a file with -o",
     },
 }
 
@@ -256,12 +259,30 @@ def _silence_stdout() -> None:
 
 
 def command() -> None:
-    """The bbt-audit command (also `python -m auditor`): main's exit code, without the interpreter's last
-    full garbage collection over every object the run made: nothing is left to collect once the command
-    has written its output, and each object is still freed as the process ends."""
+    """The bbt-audit command (also `python -m auditor`): main's exit code, and the process ends as soon as
+    its output is flushed and the exit handlers have run (a reading child that is still running is
+    stopped by one): without the interpreter's teardown, which frees every object and module of the run
+    one by one (8 ms of a 275 ms check of the sample PDF, 20 alternating runs) when the system takes the
+    process's memory back whole."""
+    import atexit
+
     code = main()
-    gc.freeze()
-    raise SystemExit(code)
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away after the last write: as main does for an earlier one
+        _silence_stdout()
+        code = SIGPIPE_EXIT
+    except (OSError, ValueError):  # standard output unusable: what was written is all there is
+        pass
+    try:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    gc.freeze()  # nothing the handlers do needs a collection
+    atexit._run_exitfuncs()  # what the interpreter would run at exit; then no teardown
+    os._exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bbt-audit: {HELP[lang]['no_command']}", file=sys.stderr)
         return 2
     try:
+        if sys.stdout is None and (getattr(args, "output", None) is None or str(args.output) == STDOUT_PATH):
+            raise InputError(HELP["nl"]["no_stdout"], HELP["en"]["no_stdout"])
         return _run(args, lang)
     except InputError as exc:
         print(f"bbt-audit: {exc.message(lang)}", file=sys.stderr)

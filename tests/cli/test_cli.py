@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -148,3 +149,18 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly():
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == 141
     assert stderr == b""
+
+
+def test_a_closed_standard_output_is_a_clear_error_before_any_audit(tmp_path):
+    """Started with standard output closed (`bbt-audit check … >&-`): there is nowhere to write the report,
+    said in one line; with -o the report is written to its file as ever."""
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "auditor", *args], stderr=subprocess.PIPE, text=True, timeout=60,
+                              preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - only closes a descriptor
+
+    refused = run("check", str(SAMPLE), "--format", "json")
+    assert refused.returncode == 2 and "geen standaarduitvoer" in refused.stderr and "Traceback" not in refused.stderr
+    written = run("check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert written.returncode == 1 and written.stderr == ""
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["findings"]
