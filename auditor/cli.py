@@ -263,7 +263,8 @@ def command() -> None:
     its output is flushed and the exit handlers have run (a reading child that is still running is
     stopped by one): without the interpreter's teardown, which frees every object and module of the run
     one by one (8 ms of a 275 ms check of the sample PDF, 20 alternating runs) when the system takes the
-    process's memory back whole."""
+    process's memory back whole. So this ends the process it runs in: a caller that goes on after the
+    command (a test, a program that embeds it) calls main()."""
     import atexit
 
     code = main()

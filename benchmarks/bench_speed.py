@@ -58,10 +58,10 @@ document.close()
 # The child that reads the document (auditor/ingest/ahead.py) counts too: the larger of the two peaks
 # (its ru_maxrss includes what it shared with the command when it was forked)
 PEAK_RSS = """
-import contextlib, os, resource, runpy, sys
-sys.argv = ["bbt-audit", "check", sys.argv[1], "--format", "json"]
-with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink), contextlib.suppress(SystemExit):
-    runpy.run_module("auditor", run_name="__main__")
+import contextlib, os, resource, sys
+from auditor.cli import main  # the command's own work; `python -m auditor` would end this process with it
+with open(os.devnull, "w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+    main(["check", sys.argv[1], "--format", "json"])
 with open("/proc/self/status") as status:
     own = int(next(line.split()[1] for line in status if line.startswith("VmHWM:")))
 print(max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
