@@ -86,16 +86,16 @@ def collect(paths: list[Path], lang: str = "nl") -> Inputs:
     return inputs
 
 
-def audit_one(path: Path, options: Options, read: Decoded | InputError | None = None) -> Outcome:
+def audit_one(path: Path, options: Options, read: Decoded | Exception | None = None) -> Outcome:
     """One document, as a single `check` audits it; never raises (a worker must not end the run).
-    `read`: the document as read ahead (auditor.ingest.ahead), or what reading it raised."""
+    `read`: the document as read by a child (auditor.ingest.ahead), or what reading it raised."""
     from auditor.audit import audit_lines
     from auditor.config import apply_rule_settings
     from auditor.crossdoc import ledger_of
     from auditor.ingest.document import SourceText, read_document
 
     try:
-        if isinstance(read, InputError):
+        if isinstance(read, Exception):
             raise read
         source = read_document(path) if read is None else SourceText.of(read)
         audit = audit_lines(source, lang=options.lang, rules_dir=options.rules_dir)
@@ -140,7 +140,8 @@ def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, 
             bar.start()
         if workers < 2 or len(files) < MIN_DOCUMENTS_FOR_POOL:
             for position, file in enumerate(files):
-                outcomes[position] = audit_one(file, options, ahead.take(file) if file in chosen else None)
+                read = ahead.take(file) if file in chosen else None  # type: ignore[union-attr]
+                outcomes[position] = audit_one(file, options, read if read is not None else _read_apart(file))
                 if bar:
                     bar.advance(task)  # type: ignore[arg-type]
         else:
@@ -175,6 +176,22 @@ def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, 
         if bar:
             bar.stop()
     return [o for o in outcomes if o is not None]
+
+
+def _read_apart(file: Path) -> Decoded | Exception | None:
+    """A PDF or Word document read by a child while this process waits (auditor.ingest.ahead; the child
+    splits the pages as this process would): a crash of the PDF library ends that child, and the
+    document is listed as unreadable while the others go on, as in the pool. None for a text export
+    (read in line by audit_one: no library to crash) and where no child can be forked."""
+    from auditor.ingest.ahead import ReadAhead
+
+    reader = ReadAhead(file, alone=False)
+    if reader.child is None:
+        return None
+    try:
+        return reader.decoded()
+    except Exception as exc:  # noqa: BLE001 - audit_one reports it as it reports what reading in line raises
+        return exc
 
 
 def _audit_alone(file: Path, options: Options) -> Outcome:

@@ -45,12 +45,15 @@ READ_AHEAD_BYTES = 512 * 1024
 
 
 class ReadAhead:
-    def __init__(self, path: Path) -> None:
+    """alone: the child reads every page itself (this process keeps the other core busy meanwhile);
+    False where this process only waits for it: the child then splits the pages as any reader does."""
+
+    def __init__(self, path: Path, *, alone: bool = True) -> None:
         self.path = path
         self.child: Forked[Decoded] | None = None
         if can_fork() and _format_of(path) in READ_BY_A_CHILD:
             try:
-                self.child = Forked(lambda: decode(read_file(path), str(path)), path)
+                self.child = Forked(lambda: decode(read_file(path), str(path)), path, alone=alone)
             except OSError:
                 pass  # no process to be had: read in line
 

@@ -87,9 +87,11 @@ def _positive(raw: str) -> int:
 
 
 class Forked(Generic[T]):
-    """`work()` run in a forked child from the moment this is made; `result()` waits for it."""
+    """`work()` run in a forked child from the moment this is made; `result()` waits for it. alone: the
+    child forks no reading child of its own (the parent keeps the other cores busy); False where the
+    parent only waits for it."""
 
-    def __init__(self, work: Callable[[], T], path: Path | str) -> None:
+    def __init__(self, work: Callable[[], T], path: Path | str, *, alone: bool = True) -> None:
         import pickle  # noqa: F401 - before the fork: both sides of the pipe use it
 
         self.path = path
@@ -102,7 +104,7 @@ class Forked(Generic[T]):
             raise
         if pid == 0:
             os.close(read_end)
-            _run_into(work, write_end)  # never returns
+            _run_into(work, write_end, alone)  # never returns
         os.close(write_end)
         self.pid: int | None = pid
         self._pipe: int | None = read_end
@@ -145,11 +147,12 @@ class Forked(Generic[T]):
         atexit.unregister(self.stop)
 
 
-def _run_into(work: Callable[[], object], pipe: int) -> None:
+def _run_into(work: Callable[[], object], pipe: int, alone: bool) -> None:
     """In the child: run `work`, write the outcome, end at once."""
     import pickle
 
-    stay_in_this_process()  # a child of a child would only take a core from its parent
+    if alone:
+        stay_in_this_process()  # a child of a child would only take a core from its parent
     code = 0
     try:
         try:

@@ -63,10 +63,11 @@ def test_an_unreadable_document_is_listed_and_the_others_go_on(tmp_path, capsys)
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the pool's workers are forked with this test's reader")
-@pytest.mark.parametrize("jobs", ["2", "3"])
+@pytest.mark.parametrize("jobs", ["1", "2", "3"])
 def test_a_document_that_kills_its_worker_is_listed_and_the_others_go_on(tmp_path, capsys, monkeypatch, jobs):
-    """A crash of the PDF library ends the worker that reads the document, and with it the pool: that
-    document is named as unreadable, every other one is audited as a single check audits it."""
+    """A crash of the PDF library ends the worker that reads the document, and with it the pool (with one
+    job: the child that reads it): that document is named as unreadable, every other one is audited as a
+    single check audits it."""
     import shutil
     import signal
 
