@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -126,56 +127,71 @@ def audit_many(files: list[Path], options: Options, *, jobs: int | None = None, 
     """The outcomes in the order of `files`. jobs: worker processes (None: the available cores; 1: this
     process). progress: a rich progress bar on stderr, only when stderr is a terminal. ahead: documents
     read while the command loaded; this process audits them while the workers audit the others."""
-    from concurrent.futures import ProcessPoolExecutor, as_completed  # 30 ms: not before the files are collected
-    from concurrent.futures.process import BrokenProcessPool
-
-    chosen = set(ahead.chosen) if ahead is not None else set()
     workers = max(1, min(jobs or available_cores(), len(files)))
     show = progress and sys.stderr.isatty()
     outcomes: list[Outcome | None] = [None] * len(files)
     bar = _progress_bar(options.lang) if show else None
     task = bar.add_task("", total=len(files)) if bar else None
+
+    def done(position: int, outcome: Outcome) -> None:
+        outcomes[position] = outcome
+        if bar:
+            bar.advance(task)  # type: ignore[arg-type]
+
     try:
         if bar:
             bar.start()
         if workers < 2 or len(files) < MIN_DOCUMENTS_FOR_POOL:
-            for position, file in enumerate(files):
-                read = ahead.take(file) if file in chosen else None  # type: ignore[union-attr]
-                outcomes[position] = audit_one(file, options, read if read is not None else _read_apart(file))
-                if bar:
-                    bar.advance(task)  # type: ignore[arg-type]
+            _audit_here(files, options, ahead, done)
         else:
-            with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
-                futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
-                           if file not in chosen}
-                for position, file in enumerate(files):
-                    if file in chosen:
-                        read = ahead.take(file)  # type: ignore[union-attr]
-                        if read is not None:
-                            outcomes[position] = audit_one(file, options, read)
-                            if bar:
-                                bar.advance(task)  # type: ignore[arg-type]
-                        else:  # not read ahead after all (its reader died?): read where a crash ends a worker
-                            try:
-                                futures[pool.submit(audit_one, file, options)] = position
-                            except BrokenProcessPool:
-                                pass  # audited alone below
-                for future in as_completed(futures):
-                    try:
-                        outcomes[futures[future]] = future.result()
-                    except BrokenProcessPool:
-                        continue  # a worker died: audited again below, alone
-                    if bar:
-                        bar.advance(task)  # type: ignore[arg-type]
+            _audit_in_pool(files, options, workers, ahead, done)
             for position, file in enumerate(files):
-                if outcomes[position] is None:
-                    outcomes[position] = _audit_alone(file, options)
-                    if bar:
-                        bar.advance(task)  # type: ignore[arg-type]
+                if outcomes[position] is None:  # a worker died before it was done
+                    done(position, _audit_alone(file, options))
     finally:
         if bar:
             bar.stop()
     return [o for o in outcomes if o is not None]
+
+
+def _audit_here(files: list[Path], options: Options, ahead: ReadManyAhead | None,
+                done: Callable[[int, Outcome], None]) -> None:
+    """Every document in this process, in order; each PDF and Word document not read ahead is read by a
+    child while this process waits (`_read_apart`)."""
+    chosen = set(ahead.chosen) if ahead is not None else set()
+    for position, file in enumerate(files):
+        read = ahead.take(file) if ahead is not None and file in chosen else None
+        done(position, audit_one(file, options, read if read is not None else _read_apart(file)))
+
+
+def _audit_in_pool(files: list[Path], options: Options, workers: int, ahead: ReadManyAhead | None,
+                   done: Callable[[int, Outcome], None]) -> None:
+    """The documents audited by a pool of `workers`, but those read ahead: this process audits them
+    meanwhile. A document the pool could not finish (a worker died, which breaks the pool) is left
+    without an outcome."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed  # 30 ms: not before the files are collected
+    from concurrent.futures.process import BrokenProcessPool
+
+    chosen = set(ahead.chosen) if ahead is not None else set()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
+        futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
+                   if file not in chosen}
+        for position, file in enumerate(files):
+            if file not in chosen:
+                continue
+            read = ahead.take(file)  # type: ignore[union-attr]
+            if read is not None:
+                done(position, audit_one(file, options, read))
+                continue
+            try:  # not read ahead after all (its reader died?): read where a crash ends only a worker
+                futures[pool.submit(audit_one, file, options)] = position
+            except BrokenProcessPool:
+                pass  # the pool broke already
+        for future in as_completed(futures):
+            try:
+                done(futures[future], future.result())
+            except BrokenProcessPool:
+                continue
 
 
 def _read_apart(file: Path) -> Decoded | Exception | None:
