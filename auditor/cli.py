@@ -23,7 +23,6 @@ from auditor.exitcodes import FAIL_ON, LEVELS, NOTHING_CHECKED, report_exit_code
 from auditor.resources import SAMPLE as BUNDLED_SAMPLE  # shipped as package data
 
 STDIN = "-"
-STDOUT_PATH = "-"  # `-o -`: the report on standard output
 STDIN_NAME = "<stdin>"
 FORMATS = ["text", "json", "sarif", "markdown", "html"]
 # the format an -o file's extension names, when --format is absent
@@ -249,6 +248,14 @@ def _configured_lang() -> str:
 SIGPIPE_EXIT = 141  # 128 + SIGPIPE: what a shell reports for a program whose output pipe closed
 
 
+def _check_stdout_open(output: Path | None) -> None:
+    """Started with standard output closed (`>&-`): refused before any work, unless -o names a file."""
+    from auditor.outputs import is_stdout
+
+    if output is None or is_stdout(output):
+        raise InputError(HELP["nl"]["no_stdout"], HELP["en"]["no_stdout"])
+
+
 def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -300,8 +307,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bbt-audit: {HELP[lang]['no_command']}", file=sys.stderr)
         return 2
     try:
-        if sys.stdout is None and (getattr(args, "output", None) is None or str(args.output) == STDOUT_PATH):
-            raise InputError(HELP["nl"]["no_stdout"], HELP["en"]["no_stdout"])
+        if sys.stdout is None:
+            _check_stdout_open(getattr(args, "output", None))
         return _run(args, lang)
     except InputError as exc:
         print(f"bbt-audit: {exc.message(lang)}", file=sys.stderr)
