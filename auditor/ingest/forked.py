@@ -3,8 +3,9 @@ a pipe, what it returned or what it raised.
 
 A child is forked only from a process that runs no other thread (a fork copies every lock as it is, and
 one held by another thread would never be released in the child; on Linux a library's own threads count
-too) and is not itself such a child or a
-worker of a pool that already keeps every core busy (`stay_in_this_process`). The child ends without
+too) and is not itself such a child (unless its parent only waits for it: `alone=False`) or a worker of
+a pool that already keeps every core busy (`stay_in_this_process`; by default also a worker that
+Python's multiprocessing started, whose siblings do the same). The child ends without
 running any of the parent's exit handlers or flushing its buffers (os._exit); an exception it raised is
 raised in the parent as it was (its type kept), one that cannot be pickled as a RuntimeError naming it;
 a child that dies (a crash of the PDF library) becomes one clear InputError about the document."""
@@ -14,6 +15,7 @@ from __future__ import annotations
 import atexit
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -69,8 +71,6 @@ def _started_by_multiprocessing() -> bool:
     its siblings most likely keep the other cores busy, so unless BBT_AUDIT_READ_PROCESSES says
     otherwise it reads alone. A process multiprocessing started has its `process` module loaded, so a
     process without it is none; looked up, not imported (the import would cost every command)."""
-    import sys
-
     process = sys.modules.get("multiprocessing.process")
     return process is not None and process.parent_process() is not None
 
