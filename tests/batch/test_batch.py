@@ -4,6 +4,7 @@ command-line conventions of issue 13."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from pathlib import Path
 
@@ -62,7 +63,8 @@ def test_an_unreadable_document_is_listed_and_the_others_go_on(tmp_path, capsys)
     assert all(u["reason"] for u in batch["unreadable"])
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pool's workers are forked with this test's reader")
+@pytest.mark.skipif(not hasattr(os, "fork") or multiprocessing.get_start_method() != "fork",
+                    reason="the pool's workers must be forked, with this test's reader")
 @pytest.mark.parametrize("jobs", ["1", "2", "3"])
 def test_a_document_that_kills_its_worker_is_listed_and_the_others_go_on(tmp_path, capsys, monkeypatch, jobs):
     """A crash of the PDF library ends the worker that reads the document, and with it the pool (with one
