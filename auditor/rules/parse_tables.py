@@ -9,8 +9,11 @@ builds the tables as before. So a table module registered under that name before
 imported is used exactly when it is right, and nothing is patched.
 
 The cached tables (`_parsetab.py`, package data under auditor/) are generated for one rule-engine
-version and only offered to that version; PLY's signature check is the second guard. After a
-rule-engine upgrade regenerate them:
+version and only offered to that version; PLY's signature check is the second guard. That signature is
+the grammar's text, its rules' docstrings included, and Python 3.13's compiler strips the indentation
+of docstrings: the same grammar, the same tables, another signature. So the module holds both, and the
+one this Python computes is offered (without it, PLY on 3.13 rebuilt the tables in every process). After
+a rule-engine upgrade regenerate them, with Python 3.11 or 3.12 (one that keeps docstrings as written):
 
     python -m auditor.rules.make_parse_tables
 
@@ -46,8 +49,28 @@ def install(tables: ModuleType, version: str | None) -> bool:
         return False
     if version is None or getattr(tables, "RULE_ENGINE_VERSION", None) != version:
         return False  # another rule-engine: PLY finds no table module and builds them
+    if docstrings_dedented() and hasattr(tables, "LR_SIGNATURE_DEDENTED"):
+        tables._lr_signature = tables.LR_SIGNATURE_DEDENTED  # what PLY computes from the stripped docstrings
     sys.modules[TABLE_MODULE] = tables
     return True
+
+
+def docstrings_dedented() -> bool:
+    """Whether this Python's compiler strips the common indentation of docstrings (3.13 and later)."""
+
+    def probe() -> None:
+        """first
+        second"""
+
+    return probe.__doc__ == "first\nsecond"
+
+
+def dedented_docstring(doc: str) -> str:
+    """`doc` as Python 3.13's compiler keeps it (_PyCompile_CleanDoc): tabs expanded, the first line's
+    leading spaces dropped, and from the other lines the indentation their non-blank ones share."""
+    lines = doc.expandtabs().split("\n")
+    margin = min((len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip(" ")), default=0)
+    return "\n".join([lines[0].lstrip(" ")] + [line[margin:] for line in lines[1:]])
 
 
 def install_cached() -> bool:
