@@ -173,7 +173,7 @@ def _audit_in_pool(files: list[Path], options: Options, workers: int, ahead: Rea
     from concurrent.futures.process import BrokenProcessPool
 
     chosen = set(ahead.chosen) if ahead is not None else set()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,), mp_context=_forking()) as pool:
         futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
                    if file not in chosen}
         for position, file in enumerate(files):
@@ -192,6 +192,15 @@ def _audit_in_pool(files: list[Path], options: Options, workers: int, ahead: Rea
                 done(futures[future], future.result())
             except BrokenProcessPool:
                 continue
+
+
+def _forking():
+    """Workers forked from this process where Linux forks (the default there up to Python 3.13; 3.14 starts
+    them from a fork server): they start with the pipeline loaded and the rules compiled, instead of each
+    loading them again (a fifth of a second). Elsewhere the platform's own way."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
 
 
 def _read_apart(file: Path) -> Decoded | Exception | None:
@@ -218,7 +227,7 @@ def _audit_alone(file: Path, options: Options) -> Outcome:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(max_workers=1, initializer=_warm, initargs=(options,), mp_context=_forking()) as pool:
         try:
             return pool.submit(audit_one, file, options).result()
         except BrokenProcessPool:
