@@ -196,10 +196,13 @@ def _in_page_order(pages: int, parts: list[_PagesRead], died: dict[int, InputErr
                    limits: Limits, path: str) -> list[_PageLine]:
     """The pages the processes read put back in page order, and the refusal reading them one by one
     meets first: a page that failed, the page where the characters pass their limit, or the page a
-    child was reading when it died. A process stops at its own refusal (and empties the queue), so every
+    child was reading when it died (the pages it had read before are lost with it, but they had no
+    refusal; what their characters added is not counted). A process stops at its own refusal (and empties the queue), so every
     page before the first refusal was taken, and read, by one of them."""
     read = {index: page for part in parts for index, page in part.pages.items()}
     failures = {part.failure[0]: part.failure[1] for part in parts if part.failure is not None}
+    # where each dead child was reading: the first page of the last share it took
+    dying = {slot: share.start for slot in died if queue is not None and (share := queue.last_taken(slot)) is not None}
     page_lines: list[_PageLine] = []
     characters = 0
     for index in range(pages):
@@ -215,7 +218,11 @@ def _in_page_order(pages: int, parts: list[_PagesRead], died: dict[int, InputErr
             raise failures[index]
         taker = queue.taker(index) if queue is not None else None
         if taker in died:
-            raise died[taker]
+            if index >= dying.get(taker, index):
+                raise died[taker]
+            # read by that child before the share it died on, without a refusal (a refusal would have
+            # ended its reading): its lines are lost with it, and the document is refused here or later
+            continue
         raise RuntimeError(f"page {index + 1} of {path} was read by no process")  # cannot happen: see above
     return page_lines
 
@@ -271,6 +278,12 @@ class _PageQueue:
         """The process that took page `index`, if one did."""
         taken = self.takers[self._share_of[index]]
         return taken - 1 if taken else None
+
+    def last_taken(self, slot: int) -> range | None:
+        """The last share process `slot` took: the one it was reading if it died (the shares go out in
+        page order, and a process takes the next only when it has read the one before)."""
+        return next((self.shares[share] for share in reversed(range(len(self.shares)))
+                     if self.takers[share] == slot + 1), None)
 
     def close(self) -> None:
         os.close(self._out)

@@ -163,6 +163,10 @@ class Takers:
     def taker(self, index: int) -> int | None:
         return self.takers.get(index)
 
+    def last_taken(self, slot: int) -> range | None:
+        taken = [index for index, taker in self.takers.items() if taker == slot]
+        return range(max(taken), max(taken) + 1) if taken else None
+
 
 @pytest.mark.parametrize(("parts", "takers", "died", "outcome"), [
     # two processes, every page read: the lines in page order whoever read them
@@ -173,6 +177,10 @@ class Takers:
     ([read_part({0: 5}, (2, "pagina 3"))], {1: 1}, {1: "gestorven"}, "gestorven"),
     # a child died on page 4, after the failure of page 2: the failure comes first
     ([read_part({0: 5}, (1, "pagina 2")), read_part({2: 5})], {3: 1}, {1: "gestorven"}, "pagina 2"),
+    # a child read page 1, then died on page 4; page 2 failed elsewhere: the failure still comes first
+    ([read_part({}, (1, "pagina 2")), read_part({2: 5})], {0: 1, 3: 1}, {1: "gestorven"}, "pagina 2"),
+    # a child read page 1, then died on page 3; nothing failed before: the death
+    ([read_part({1: 5})], {0: 1, 2: 1}, {1: "gestorven"}, "gestorven"),
     # the characters pass the limit (12) on page 3, before the failure of page 4
     ([read_part({0: 5, 2: 5}), read_part({1: 5}, (3, "pagina 4"))], {}, {}, "DOCUMENT_CHARS"),
 ])
@@ -296,6 +304,8 @@ def test_the_queue_hands_out_every_page_once_in_page_order(pages: int) -> None:
         assert len(shares) == min(pages, SHARES_MAX)
         assert max(map(len, shares)) - min(map(len, shares)) <= 1
         assert [queue.taker(share[0]) for share in shares] == [n % 3 for n in range(len(shares))]
+        for slot in range(4):  # where each process was reading last (a dead one: where it died)
+            assert queue.last_taken(slot) == next((shares[n] for n in reversed(range(len(shares))) if n % 3 == slot), None)
         queue.empty()
         assert queue.take(0) is None
     finally:
