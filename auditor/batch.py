@@ -173,7 +173,8 @@ def _audit_in_pool(files: list[Path], options: Options, workers: int, ahead: Rea
     from concurrent.futures.process import BrokenProcessPool
 
     chosen = set(ahead.chosen) if ahead is not None else set()
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,), mp_context=_forking()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,),
+                             mp_context=_forking()) as pool:
         futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
                    if file not in chosen}
         for position, file in enumerate(files):

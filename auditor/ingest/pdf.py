@@ -197,8 +197,8 @@ def _in_page_order(pages: int, parts: list[_PagesRead], died: dict[int, InputErr
     """The pages the processes read put back in page order, and the refusal reading them one by one
     meets first: a page that failed, the page where the characters pass their limit, or the page a
     child was reading when it died (the pages it had read before are lost with it, but they had no
-    refusal; what their characters added is not counted). A process stops at its own refusal (and empties the queue), so every
-    page before the first refusal was taken, and read, by one of them."""
+    refusal; what their characters added is not counted). A process stops at its own refusal (and
+    empties the queue), so every page before the first refusal was taken, and read, by one of them."""
     read = {index: page for part in parts for index, page in part.pages.items()}
     failures = {part.failure[0]: part.failure[1] for part in parts if part.failure is not None}
     # where each dead child was reading: the first page of the last share it took
