@@ -205,12 +205,15 @@ def _forking():
 
 
 def _read_apart(file: Path) -> Decoded | Exception | None:
-    """A PDF or Word document read by a child while this process waits (auditor.ingest.ahead; the child
-    splits the pages as this process would): a crash of the PDF library ends that child, and the
-    document is listed as unreadable while the others go on, as in the pool. None for a text export
-    (read in line by audit_one: no library to crash) and where no child can be forked."""
-    from auditor.ingest.ahead import ReadAhead
+    """A PDF read by a child while this process waits (auditor.ingest.ahead; the child splits the pages
+    as this process would): a crash of the PDF library ends that child, and the document is listed as
+    unreadable while the others go on, as in the pool. None for a text export or a Word document (read
+    in line by audit_one: Python and lxml, no PDFium to crash; a child would only cost its fork and the
+    lines handed back) and where no child can be forked."""
+    from auditor.ingest.ahead import ReadAhead, format_of
 
+    if format_of(file) != "pdf":
+        return None
     reader = ReadAhead(file, alone=False)
     if reader.child is None:
         return None

@@ -51,7 +51,7 @@ class ReadAhead:
     def __init__(self, path: Path, *, alone: bool = True) -> None:
         self.path = path
         self.child: Forked[Decoded] | None = None
-        if can_fork() and _format_of(path) in READ_BY_A_CHILD:
+        if can_fork() and format_of(path) in READ_BY_A_CHILD:
             try:
                 self.child = Forked(lambda: decode(read_file(path), str(path)), path, alone=alone)
             except OSError:
@@ -65,7 +65,7 @@ class ReadAhead:
         return child.result()
 
 
-def _format_of(path: Path) -> str | None:
+def format_of(path: Path) -> str | None:
     """The format a regular file's first bytes show; None when they cannot be read here."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
@@ -112,7 +112,7 @@ def _largest_read_by_a_child(paths: Sequence[Path], budget: int) -> list[Path]:
     fits in `budget` bytes."""
     sized: list[tuple[int, int, Path]] = []
     for position, path in enumerate(paths):
-        if _format_of(path) in READ_BY_A_CHILD:
+        if format_of(path) in READ_BY_A_CHILD:
             try:
                 sized.append((-os.stat(path).st_size, position, path))
             except OSError:
