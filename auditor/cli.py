@@ -15,6 +15,8 @@ import gettext
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from auditor import __version__
@@ -281,7 +283,11 @@ def command() -> None:
     except BrokenPipeError:  # the reader went away after the last write: as main does for an earlier one
         _silence_stdout()
         code = SIGPIPE_EXIT
-    except (OSError, ValueError):  # standard output unusable: what was written is all there is
+    except OSError as exc:  # the last of the output did not get out (a full disk): as _writing_stdout says it
+        if code in (0, 1, NOTHING_CHECKED):
+            _tell(InputError(*_unwritable_stdout(exc)).message(_prescan_lang(sys.argv[1:]) or "nl"))
+            code = 2
+    except ValueError:  # standard output closed under the command: main said so already
         pass
     try:
         if sys.stderr is not None:
@@ -353,19 +359,46 @@ def _emit_json(report, output: Path | None, protect: Path | None) -> None:
         utf8 = codecs.lookup(encoding).name == "utf-8"
     except LookupError:
         utf8 = False
-    if buffer is None or not utf8 or os.linesep != "\n":
-        fill(lambda piece: sys.stdout.write(piece.decode("utf-8")))  # every piece is whole UTF-8
-        return
-    sys.stdout.flush()
-    fill(buffer.write)
-    buffer.flush()
+    with _writing_stdout():
+        if buffer is None or not utf8 or os.linesep != "\n":
+            fill(lambda piece: sys.stdout.write(piece.decode("utf-8")))  # every piece is whole UTF-8
+            return
+        sys.stdout.flush()
+        fill(buffer.write)
+        buffer.flush()
+
+
+@contextmanager
+def _writing_stdout() -> Iterator[None]:
+    """Standard output that cannot be written (closed under the command, a full disk) is one clear
+    error, exit 2; a reader that went away is main's SIGPIPE exit."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError(*_unwritable_stdout(exc)) from exc
+
+
+def _unwritable_stdout(exc: OSError) -> tuple[str, str]:
+    return (f"de standaarduitvoer kan niet beschreven worden ({exc.strerror}): schrijf het rapport naar een bestand "
+            "met -o", f"standard output cannot be written ({exc.strerror}): write the report to a file with -o")
+
+
+def _tell(message: str) -> None:
+    try:
+        print(f"bbt-audit: {message}", file=sys.stderr)
+    except (OSError, ValueError, AttributeError):  # no standard error either: the exit code says it
+        pass
 
 
 def _emit(text: str | bytes, output: Path | None, protect: Path | None) -> None:
     from auditor.outputs import is_stdout, write_atomic
 
     if output is None or is_stdout(output):  # `-o -` is standard output
-        sys.stdout.write(text)
+        with _writing_stdout():
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     write_atomic(output, text, protect=protect)
 
@@ -423,13 +456,15 @@ def _rules_command(args: argparse.Namespace, lang: str) -> int:
         from auditor.rulecases import run_cases
 
         results = run_cases(args.rules)
+        lines = []
         for result in results:
             mark = "ok  " if result.passed else ("FOUT" if lang == "nl" else "FAIL")
             line = f"{mark} {result.rule.id}: {result.case.name}"
-            sys.stdout.write(line + ("" if result.passed else f" — {result.explain(lang)}") + "\n")
+            lines.append(line + ("" if result.passed else f" — {result.explain(lang)}") + "\n")
         failed = sum(not r.passed for r in results)
-        sys.stdout.write((f"{len(results) - failed} van {len(results)} fragmenten zoals verwacht\n" if lang == "nl" else
-                          f"{len(results) - failed} of {len(results)} snippets as expected\n"))
+        lines.append(f"{len(results) - failed} van {len(results)} fragmenten zoals verwacht\n" if lang == "nl" else
+                     f"{len(results) - failed} of {len(results)} snippets as expected\n")
+        _emit("".join(lines), None, None)
         return 1 if failed else 0
     from auditor.catalogue import catalogue_markdown
     from auditor.rules import RuleEngine, default_rules_dir
@@ -438,7 +473,7 @@ def _rules_command(args: argparse.Namespace, lang: str) -> int:
     # judges each rule's examples (a wrong one is refused), unless these files passed with this code before
     engine = RuleEngine.from_directory(directory)
     prefix = "rules/" if args.rules is None else f"{args.rules.as_posix().rstrip('/')}/"
-    sys.stdout.write(catalogue_markdown(engine.rules, lang, prefix))
+    _emit(catalogue_markdown(engine.rules, lang, prefix), None, None)
     return 0
 
 
@@ -596,7 +631,9 @@ def _console(render, output: Path | None, protect: Path | None) -> None:
             render(console)
         _emit(console.export_text(), output, protect)
     else:
-        render(Console())
+        with _writing_stdout():
+            render(Console())
+            sys.stdout.flush()
 
 
 def _check_many(args: argparse.Namespace, settings, inputs, ahead) -> int:
@@ -676,17 +713,16 @@ def _config(settings, limit_origins: dict[str, str], fmt: str, lang: str) -> int
 
     rows = describe(settings, limit_origins, lang)
     if fmt == "json":
-        sys.stdout.write(json.dumps({"file": str(settings.file) if settings.file else None,
-                                     "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows]},
-                                    ensure_ascii=False, indent=2) + "\n")
+        _emit(json.dumps({"file": str(settings.file) if settings.file else None,
+                          "settings": [{"key": k, "value": v, "origin": o} for k, v, o in rows]},
+                         ensure_ascii=False, indent=2) + "\n", None, None)
         return 0
     found = str(settings.file) if settings.file else ("geen configuratiebestand gevonden" if lang == "nl"
                                                       else "no configuration file found")
-    sys.stdout.write(f"{'configuratie' if lang == 'nl' else 'configuration'}: {found}\n")
     width = max(len(k) for k, _, _ in rows)
     value_width = max(len(v) for _, v, _ in rows)
-    for key, value, origin in rows:
-        sys.stdout.write(f"{key:<{width}}  {value:<{value_width}}  ({origin})\n")
+    _emit(f"{'configuratie' if lang == 'nl' else 'configuration'}: {found}\n"
+          + "".join(f"{key:<{width}}  {value:<{value_width}}  ({origin})\n" for key, value, origin in rows), None, None)
     return 0
 
 

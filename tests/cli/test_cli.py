@@ -164,3 +164,21 @@ def test_a_closed_standard_output_is_a_clear_error_before_any_audit(tmp_path):
     written = run("check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert written.returncode == 1 and written.stderr == ""
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["findings"]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs a device that is always full")
+@pytest.mark.parametrize("command", [["check", str(SAMPLE), "--format", "json"], ["check", str(SAMPLE)],
+                                     ["check", str(SAMPLE), "--format", "markdown"], ["rules"], ["config"], ["schema"]],
+                         ids=["json", "text", "markdown", "rules", "config", "schema"])
+def test_a_standard_output_that_cannot_be_written_is_a_clear_error(command):
+    """Standard output on a full disk, or closed under the command: one line that says so, exit 2, for every
+    command and format (not an internal error, not a silent exit 0); a reader that goes away is still 141."""
+    with open("/dev/full", "w") as full:
+        run = subprocess.run([sys.executable, "-m", "auditor", *command], stdout=full, stderr=subprocess.PIPE,
+                             text=True, timeout=60)
+    assert run.returncode == 2 and "standaarduitvoer kan niet beschreven worden" in run.stderr
+    assert "interne fout" not in run.stderr and "Traceback" not in run.stderr
+    closed = subprocess.run([sys.executable, "-c", "import os, runpy, sys; os.close(1); sys.argv = ['bbt-audit', *sys.argv[1:]];"
+                             " runpy.run_module('auditor', run_name='__main__')", *command],
+                            stderr=subprocess.PIPE, text=True, timeout=60)
+    assert closed.returncode == 2 and "standaarduitvoer kan niet beschreven worden" in closed.stderr
