@@ -158,9 +158,8 @@ def _audit_here(files: list[Path], options: Options, ahead: ReadManyAhead | None
                 done: Callable[[int, Outcome], None]) -> None:
     """Every document in this process, in order; each PDF and Word document not read ahead is read by a
     child while this process waits (`_read_apart`)."""
-    chosen = set(ahead.chosen) if ahead is not None else set()
     for position, file in enumerate(files):
-        read = ahead.take(file) if ahead is not None and file in chosen else None
+        read = ahead.take(file) if ahead is not None and ahead.has(file) else None
         done(position, audit_one(file, options, read if read is not None else _read_apart(file)))
 
 
@@ -172,13 +171,15 @@ def _audit_in_pool(files: list[Path], options: Options, workers: int, ahead: Rea
     from concurrent.futures import ProcessPoolExecutor, as_completed  # 30 ms: not before the files are collected
     from concurrent.futures.process import BrokenProcessPool
 
-    chosen = set(ahead.chosen) if ahead is not None else set()
+    def read_ahead(file: Path) -> bool:
+        return ahead is not None and ahead.has(file)
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_warm, initargs=(options,),
                              mp_context=_forking()) as pool:
         futures = {pool.submit(audit_one, file, options): position for position, file in enumerate(files)
-                   if file not in chosen}
+                   if not read_ahead(file)}
         for position, file in enumerate(files):
-            if file not in chosen:
+            if not read_ahead(file):
                 continue
             read = ahead.take(file)  # type: ignore[union-attr]
             if read is not None:

@@ -106,7 +106,10 @@ HELP = {
         "rules_cmd": "toon de regelcatalogus", "rules_check": "voer de fragmenten (cases) van elke regel uit en meld wat anders uitkomt", "config_cmd": "toon de geldende instellingen en waar elk vandaan komt",
         "schema_cmd": "toon het JSON-schema van het rapport (pydantic)", "schema_what": "report (standaard), batch, diff of baseline",
         "stdin_batch": "- (stdin) kan enkel als enige document",
-        "no_stdout": "er is geen standaarduitvoer (gesloten): schrijf het rapport naar een bestand met -o",
+        # standard output closed at start, or a write to it failed (a full disk): {reason} says which
+        "no_stdout": "de standaarduitvoer kan niet beschreven worden ({reason}): schrijf het rapport naar een bestand "
+                     "met -o",
+        "stdout_closed": "gesloten",
     },
     "en": {
         "description": "Consistency auditor for Flemish budget documents (BBTs).",
@@ -146,7 +149,8 @@ HELP = {
         "rules_cmd": "show the rules catalogue", "rules_check": "run every rule's snippets (cases) and report those that come out otherwise", "config_cmd": "show the effective settings and where each came from",
         "schema_cmd": "print the JSON Schema of the report (pydantic)", "schema_what": "report (default), batch, diff or baseline",
         "stdin_batch": "- (stdin) can only be the only document",
-        "no_stdout": "there is no standard output (closed): write the report to a file with -o",
+        "no_stdout": "standard output cannot be written ({reason}): write the report to a file with -o",
+        "stdout_closed": "closed",
     },
 }
 
@@ -255,7 +259,7 @@ def _check_stdout_open(output: Path | None) -> None:
     from auditor.outputs import is_stdout
 
     if output is None or is_stdout(output):
-        raise InputError(HELP["nl"]["no_stdout"], HELP["en"]["no_stdout"])
+        raise InputError(*_unwritable_stdout(HELP["nl"]["stdout_closed"], HELP["en"]["stdout_closed"]))
 
 
 def _silence_stdout() -> None:
@@ -285,7 +289,7 @@ def command() -> None:
         code = SIGPIPE_EXIT
     except OSError as exc:  # the last of the output did not get out (a full disk): as _writing_stdout says it
         if code in (0, 1, NOTHING_CHECKED):
-            _tell(InputError(*_unwritable_stdout(exc)).message(_prescan_lang(sys.argv[1:]) or "nl"))
+            _tell(InputError(*_unwritable_stdout(exc.strerror)).message(_prescan_lang(sys.argv[1:]) or "nl"))
             code = 2
     except ValueError:  # standard output closed under the command: main said so already
         pass
@@ -377,12 +381,14 @@ def _writing_stdout() -> Iterator[None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise InputError(*_unwritable_stdout(exc)) from exc
+        raise InputError(*_unwritable_stdout(exc.strerror)) from exc
 
 
-def _unwritable_stdout(exc: OSError) -> tuple[str, str]:
-    return (f"de standaarduitvoer kan niet beschreven worden ({exc.strerror}): schrijf het rapport naar een bestand "
-            "met -o", f"standard output cannot be written ({exc.strerror}): write the report to a file with -o")
+def _unwritable_stdout(reason_nl: str | None, reason_en: str | None = None) -> tuple[str, str]:
+    """The one message for standard output that takes no report, in both languages; the reason is the
+    system's (a failed write's strerror, in its own language) unless the command says it in each."""
+    return (HELP["nl"]["no_stdout"].format(reason=reason_nl),
+            HELP["en"]["no_stdout"].format(reason=reason_en if reason_en is not None else reason_nl))
 
 
 def _tell(message: str) -> None:

@@ -94,6 +94,11 @@ class ReadManyAhead:
                 self.child = Forked(lambda: [_read_or_error(path) for path in chosen], chosen[0])
             except OSError:
                 self.chosen = []  # no process to be had: the batch reads them as the others
+        self._chosen = frozenset(self.chosen)
+
+    def has(self, path: Path) -> bool:
+        """Whether `path` is one of the documents read here (take it from here, not elsewhere)."""
+        return path in self._chosen
 
     def take(self, path: Path) -> Decoded | InputError | None:
         if self._read is None:

@@ -35,7 +35,7 @@ import io
 import os
 import re
 import zlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from ctypes import c_double
@@ -250,7 +250,7 @@ class _PageQueue:
         count = min(pages, SHARES_MAX)
         bounds = [pages * n // count for n in range(count + 1)]
         self.shares = [range(start, end) for start, end in zip(bounds, bounds[1:])]
-        self._share_of = {index: share for share, run in enumerate(self.shares) for index in run}
+        self._starts = bounds[:-1]  # each share's first page, ascending: a page's share by bisection
         self._out, give = os.pipe()
         try:
             self.takers = mmap.mmap(-1, count)  # anonymous and shared: children forked later write to it
@@ -276,7 +276,7 @@ class _PageQueue:
 
     def taker(self, index: int) -> int | None:
         """The process that took page `index`, if one did."""
-        taken = self.takers[self._share_of[index]]
+        taken = self.takers[bisect_right(self._starts, index) - 1]
         return taken - 1 if taken else None
 
     def last_taken(self, slot: int) -> range | None:

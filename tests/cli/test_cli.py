@@ -160,7 +160,8 @@ def test_a_closed_standard_output_is_a_clear_error_before_any_audit(tmp_path):
                               preexec_fn=lambda: os.close(1))  # noqa: PLW1509 - only closes a descriptor
 
     refused = run("check", str(SAMPLE), "--format", "json")
-    assert refused.returncode == 2 and "geen standaarduitvoer" in refused.stderr and "Traceback" not in refused.stderr
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "de standaarduitvoer kan niet beschreven worden (gesloten)" in refused.stderr
     written = run("check", str(SAMPLE), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert written.returncode == 1 and written.stderr == ""
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["findings"]
